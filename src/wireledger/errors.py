@@ -28,16 +28,21 @@ CODES: dict[str, str] = {
     "E113": "dangling link",
     "E114": "unsupported input format",
     "E115": "fetching failed",
+    "E116": "unexpected failure while reading an input",
     "E120": "storage error",
     "E130": "reading failed",
     "E140": "sanctions list could not be loaded",
+    "E141": "no sanctions lists loaded",
     "E150": "usage error",
+    "E151": "no stored document matches",
     "W001": "document is not in English; stored but not read",
     "W002": "text decoded from a legacy encoding",
     "W003": "near-duplicate of a stored document; linked, not read again",
     "W004": "no publication date; relative dates keep their year unknown",
     "W005": "feed item without content; summary used",
     "W006": "item link not fetched (fetching is off)",
+    "W007": "invalid UTF-8 bytes replaced",
+    "W140": "rows of a sanctions list skipped",
 }
 
 

@@ -1,15 +1,62 @@
 """The Store protocol: what every ledger backend (SQLite, PostgreSQL) implements.
 
-Backends pass the same test suite (tests/store/). Each document is stored in its own transaction.
+Backends pass the same test suite (tests/store/). Each document is stored in its own transaction,
+together with its source ids, its search index entry, its near-duplicate band keys and its reading.
+
+Near-duplicates: the caller (services) computes a document's MinHash ``Fingerprint`` and decides which
+stored candidates are similar enough; the store links the whole group of near-duplicates to one
+canonical copy chosen by a fixed rule (earliest publication date, then smallest id), relinking the group
+when a later arrival becomes canonical, so the result does not depend on the order of arrival. Only the
+canonical copy keeps a reading.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from ..model import Document, Reading
+from ..errors import Problem
+from ..ingest.dedup import choose_canonical
+from ..model import Document, Reading, Statement
+
+# AddResult.status values
+STORED = "stored"  # new content, stored (and canonical unless linked as a near-duplicate)
+NEAR_DUPLICATE = "near_duplicate"  # new content, stored and linked to another canonical copy
+DUPLICATE = "duplicate"  # this content was already stored under this source id: nothing new
+SOURCE_ADDED = "source_added"  # this content was already stored; the new source id was added to it
+
+def canonical_id(members: Iterable[GroupMember]) -> str:
+    """The canonical copy of a near-duplicate group: earliest publication date, then smallest id.
+
+    The rule itself lives with near-duplicate detection (``ingest.dedup.choose_canonical``); every
+    backend and the services use it through here.
+    """
+    return choose_canonical((m.document_id, m.published) for m in members)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What near-duplicate detection keeps for one document: its MinHash signature and LSH band keys."""
+
+    signature: tuple[int, ...]
+    band_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored document that shares at least one band key with a new one."""
+
+    document_id: str
+    published: str | None
+    canonical_id: str | None  # None when the candidate is itself canonical
+    signature: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    document_id: str
+    published: str | None
 
 
 @dataclass(frozen=True)
@@ -18,7 +65,9 @@ class AddResult:
 
     status: str  # stored | duplicate | near_duplicate | source_added
     document_id: str
-    canonical_id: str | None = None
+    canonical_id: str | None = None  # the canonical copy this document is linked to, if not itself
+    relinked: tuple[str, ...] = ()  # other documents whose canonical copy changed in this transaction
+    reading_saved: bool = False
 
 
 @dataclass(frozen=True)
@@ -27,21 +76,109 @@ class SearchHit:
     title: str | None
     snippet: str
     score: float
+    published: str | None = None
+    canonical_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SkipRecord:
+    """An input that was skipped, remembered so that a rerun can tell new problems from known ones."""
+
+    input: str
+    code: str
+    message: str
+    first_seen: str
+    last_seen: str
+
+
+@dataclass
+class StoredReading:
+    """A reading as stored: the JSON of ``Reading.to_dict()`` and when it was made."""
+
+    document_id: str
+    data: dict[str, Any]
+    steps: list[str] = field(default_factory=list)
+    read_at: str = ""
 
 
 class Store(Protocol):
-    def add_document(self, doc: Document) -> AddResult: ...
+    """A ledger backend. Every write method is one transaction."""
 
-    def get_document(self, doc_id_or_source_id: str) -> Document | None: ...
+    @property
+    def location(self) -> str:
+        """Where the ledger lives (a path or a URL without its password)."""
+        ...
 
-    def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]: ...
+    def migrations(self) -> list[tuple[int, str]]:
+        """Applied migrations as (version, name), in order."""
+        ...
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]: ...
+    # --- documents -------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool: ...
+
+    def has_reading(self, doc_id: str) -> bool: ...
+
+    def near_duplicate_candidates(self, band_keys: Sequence[str]) -> list[Candidate]:
+        """Stored documents sharing at least one band key, each once, ordered by id."""
+        ...
+
+    def near_duplicate_group(self, doc_ids: Iterable[str]) -> list[GroupMember]:
+        """Every document linked with any of ``doc_ids`` (their canonical copies and all their copies)."""
+        ...
+
+    def add_document(
+        self,
+        doc: Document,
+        *,
+        fingerprint: Fingerprint | None = None,
+        near_duplicate_of: Sequence[str] = (),
+        reading: Reading | None = None,
+        statements: Sequence[Statement] = (),
+    ) -> AddResult:
+        """Store one document in one transaction.
+
+        Content already stored (same ``doc.id``) only gains ``doc.source_id``. Otherwise the document,
+        its source id, search entry, band keys and (when it ends up canonical) its reading and statements
+        are written together. ``near_duplicate_of`` names stored documents the caller found similar.
+        """
+        ...
+
+    def get_document(self, key: str) -> Document | None:
+        """A document by content id or by any source id that brought it (the latest such content)."""
+        ...
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]:
+        """All documents in order of arrival."""
+        ...
+
+    def copies(self, doc_id: str) -> list[str]:
+        """Ids of the near-duplicates linked to ``doc_id`` as their canonical copy."""
+        ...
+
+    def search(self, query: str, limit: int = 20, include_copies: bool = False) -> list[SearchHit]:
+        """Full-text search over titles and texts. ``query`` is user text: words, "quoted phrases",
+        and word* prefixes; it is never interpreted as backend query syntax."""
+        ...
 
     def stats(self) -> dict[str, Any]: ...
 
-    def save_reading(self, reading: Reading) -> None: ...
+    # --- readings and provenance -----------------------------------------------------------------
+    def save_reading(self, reading: Reading, statements: Sequence[Statement] = ()) -> None:
+        """Replace the reading of a stored document and its statements (first_seen kept)."""
+        ...
 
-    def get_reading(self, doc_id: str) -> dict[str, Any] | None: ...
+    def get_reading(self, doc_id: str) -> dict[str, Any] | None:
+        """``Reading.to_dict()`` as stored, or None."""
+        ...
+
+    def statements(self, *, document: str | None = None, subject: str | None = None) -> Iterator[Statement]:
+        ...
+
+    # --- skipped inputs --------------------------------------------------------------------------
+    def record_skip(self, problem: Problem) -> bool:
+        """Remember a skipped input; True when this (input, code) was not known before."""
+        ...
+
+    def skipped(self) -> Iterator[SkipRecord]: ...
 
     def close(self) -> None: ...

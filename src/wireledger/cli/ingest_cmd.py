@@ -1,0 +1,95 @@
+"""``wireledger ingest PATH...``: store documents, with a progress bar on stderr and a summary."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..errors import UsageError
+from ..services import IngestOptions, IngestSummary, ProgressUpdate, example_article, ingest
+from ..settings import Settings
+from . import cli
+from .output import clean, echo_json, format_option
+
+_MAX_WARNING_LINES = 20
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, metavar="PATH...")
+@click.option("--id-field", default="id", show_default=True, help="JSONL: field holding the document id.")
+@click.option("--text-field", default="text", show_default=True, help="JSONL: field holding the text.")
+@click.option("--title-field", default="title", show_default=True, help="JSONL: field holding the title.")
+@click.option("--published-field", default="published", show_default=True,
+              help="JSONL: field holding the publication date.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL: field holding the URL.")
+@click.option("--published", metavar="YYYY-MM-DD", default=None,
+              help="Publication date for inputs that carry none of their own.")
+@click.option("--follow-links", is_flag=True, help="Feeds: fetch each item's page (off by default).")
+@click.option("--format-in", type=click.Choice(["text", "html", "feed", "jsonl"]), default=None,
+              help="Read every input as this format instead of guessing from its name and content.")
+@click.option("--example", is_flag=True, help="Ingest the example article shipped with wireledger.")
+@format_option
+@click.pass_obj
+def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, text_field: str,
+                   title_field: str, published_field: str, url_field: str, published: str | None,
+                   follow_links: bool, format_in: str | None, example: bool, fmt: str) -> None:
+    """Read files, folders, globs or - (stdin) into the ledger."""
+    inputs = list(paths) + ([example_article()] if example else [])
+    if not inputs:
+        raise UsageError("give at least one PATH (or --example)", input="ingest")
+    if published is not None:
+        try:
+            date.fromisoformat(published)
+        except ValueError:
+            raise UsageError(f"--published {published!r} is not a date like 2026-02-06",
+                             input="ingest") from None
+    options = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field,
+                            published_field=published_field, url_field=url_field, published=published,
+                            follow_links=follow_links, format=format_in)
+    if follow_links:
+        settings = settings.with_(allow_fetch=True)
+    console = Console(stderr=True)
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[counts]}"), console=console, transient=False) as bar:
+        task = bar.add_task("ingest", total=None, counts="")
+
+        def show(update: ProgressUpdate) -> None:
+            s = update.summary
+            bar.update(task, completed=update.done, total=update.total,
+                       counts=f"stored {s.stored}  dup {s.duplicates + s.near_duplicates}  "
+                              f"skipped {len(s.skipped) + len(s.known_skips)}")
+
+        summary = ingest(inputs, options, settings, progress=show)  # "-" reads sys.stdin
+    if fmt == "json":
+        echo_json("ingest", {"db": settings.db, **summary.to_dict()})
+    else:
+        _echo_summary(summary)
+    raise SystemExit(summary.exit_code)
+
+
+def _echo_summary(s: IngestSummary) -> None:
+    known = len(s.known_skips)
+    lines = [
+        f"read             {s.read}",
+        f"stored           {s.stored}",
+        f"near-duplicates  {s.near_duplicates}" + (f" ({s.relinked} relinked)" if s.relinked else ""),
+        f"duplicates       {s.duplicates}"
+        + (f" ({s.sources_added} new source ids)" if s.sources_added else ""),
+        f"readings         {s.readings}",
+        f"skipped          {len(s.skipped) + known}" + (f" ({known} already reported by an earlier run)"
+                                                         if known else ""),
+    ]
+    for line in lines:
+        click.echo(line)
+    for p in [*s.skipped, *s.known_skips]:
+        click.echo(clean(str(p)))
+    if s.warnings:
+        click.echo(f"warnings         {len(s.warnings)}")
+        for line in s.warnings[:_MAX_WARNING_LINES]:
+            click.echo(clean(line))
+        more = len(s.warnings) - _MAX_WARNING_LINES
+        if more > 0:
+            click.echo(f"... and {more} more warnings (--format json lists all)")

@@ -1,0 +1,93 @@
+"""Publication dates as inputs write them, normalised.
+
+A date alone stays a date (``2026-02-06``). A timestamp with an offset is converted to UTC
+(``2026-02-06T07:00:00Z``) and the source's own string, offset included, is kept beside it. A timestamp
+without an offset keeps only its date: we do not guess a time zone.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from functools import cache
+from typing import Any
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
+_MIN_YEAR, _MAX_YEAR = 1800, 2200
+# Languages of free-form dates (month names); a fixed list keeps dateparser from trying all 200.
+DATE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "ar")
+
+
+def is_iso_date(value: str) -> bool:
+    """True for a real calendar date written YYYY-MM-DD."""
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def utc_timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _from_datetime(moment: datetime, has_time: bool) -> str | None:
+    if not _MIN_YEAR <= moment.year <= _MAX_YEAR:
+        return None
+    if has_time and moment.tzinfo is not None and moment.utcoffset() is not None:
+        return utc_timestamp(moment)
+    return moment.date().isoformat()
+
+
+def normalise_published(raw: str | None) -> str | None:
+    """ISO date or UTC timestamp for a publication date string, or None when it is not understood.
+
+    Relative expressions ("yesterday", "3 hours ago") are refused: they mean nothing without the
+    moment they were written.
+    """
+    if raw is None:
+        return None
+    value = " ".join(str(raw).split())
+    if not value:
+        return None
+    if _ISO_DATE.match(value):
+        return value if is_iso_date(value) and _MIN_YEAR <= int(value[:4]) <= _MAX_YEAR else None
+    has_time = bool(_HAS_TIME.search(value))
+    try:
+        iso = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        return _from_datetime(iso, has_time or "T" in value)
+    except ValueError:
+        pass
+    try:
+        rfc = parsedate_to_datetime(value)
+        return _from_datetime(rfc, has_time)
+    except (TypeError, ValueError, IndexError):
+        pass
+    parsed = _dateparser_parse(value)
+    return _from_datetime(parsed, has_time) if parsed is not None else None
+
+
+@cache
+def _date_parser() -> Any:
+    from dateparser.date import DateDataParser  # slow to import; only free-form dates need it
+
+    return DateDataParser(languages=list(DATE_LANGUAGES), settings={
+        "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    })
+
+
+def _dateparser_parse(value: str) -> datetime | None:
+    if len(value) > 80:
+        return None
+    try:
+        data = _date_parser().get_date_data(value)
+    except Exception:  # dateparser raises many kinds of errors on odd strings: not a date
+        return None
+    moment = data.date_obj if data else None
+    return moment if isinstance(moment, datetime) else None

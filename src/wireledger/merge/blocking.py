@@ -1,0 +1,123 @@
+"""Blocking: which stored events a new event is compared with at all.
+
+An event is filed under keys made of a *facet* (a place, a person's name, a signature term of its text,
+its kind for events that are not attacks) and a *time bucket* that respects the precision of its date:
+``W:n`` (a seven-day block) for a date known to the day (or inferred from the publication date), ``M:YYYY-MM``
+for a date known to the month, ``Y:YYYY`` for a year, ``U`` for no date. The buckets an event is filed
+under cover its *rounded interval* (its date widened to whole buckets).
+
+A query asks every bucket, of every size, that meets its own rounded interval widened by ``WINDOW_DAYS``
+on each side. So a finds b exactly when their rounded intervals lie within ``WINDOW_DAYS`` of each other,
+which is symmetric: if a finds b, b finds a, and the candidate pairs (hence the incidents) do not depend
+on the order of arrival. An event dated only "in 2018" meets every event of 2018 (and the edges of the
+years around it), as it should.
+
+Undated events: name and term facets are also filed under ``A`` (all time) and an undated event asks
+``A``; a dated event asks ``U`` for those facets. Full names are always asked across all time (``A``): a
+trial two years later names the same victim. Place facets are never asked without a date: "Chicago" alone
+would block every Chicago event together.
+
+A stored event becomes a candidate when it shares a full name with the new one, or at least
+``MIN_SHARED_FACETS`` facets (the same city and a street name, a surname and a term...): counting shared
+facets, not keys, keeps this symmetric too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .profile import EventProfile
+from .text import signature
+
+WINDOW_DAYS = 14
+MIN_SHARED_FACETS = 2
+_WEEK = 7
+
+
+def _own_buckets(lo: int, hi: int, precision: str) -> list[str]:
+    if precision == "year":
+        return [f"Y:{y:04d}" for y in range(date.fromordinal(lo).year, date.fromordinal(hi).year + 1)]
+    if precision == "month":
+        return _month_buckets(lo, hi)
+    return [f"W:{w}" for w in range(lo // _WEEK, hi // _WEEK + 1)]
+
+
+def _rounded(lo: int, hi: int, precision: str) -> tuple[int, int]:
+    if precision == "year":
+        return date(date.fromordinal(lo).year, 1, 1).toordinal(), date(date.fromordinal(hi).year, 12, 31).toordinal()
+    if precision == "month":
+        a, b = date.fromordinal(lo), date.fromordinal(hi)
+        nxt = date(b.year + (b.month == 12), b.month % 12 + 1, 1)
+        return date(a.year, a.month, 1).toordinal(), nxt.toordinal() - 1
+    return (lo // _WEEK) * _WEEK, (hi // _WEEK) * _WEEK + _WEEK - 1
+
+
+def _month_buckets(lo: int, hi: int) -> list[str]:
+    a, b = date.fromordinal(lo), date.fromordinal(hi)
+    out = []
+    y, m = a.year, a.month
+    while (y, m) <= (b.year, b.month):
+        out.append(f"M:{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _query_buckets(lo: int, hi: int, precision: str) -> list[str]:
+    rlo, rhi = _rounded(lo, hi, precision)
+    qlo, qhi = rlo - WINDOW_DAYS, rhi + WINDOW_DAYS
+    out = [f"W:{w}" for w in range(qlo // _WEEK, qhi // _WEEK + 1)]
+    out.extend(_month_buckets(qlo, qhi))
+    out.extend(f"Y:{y:04d}" for y in range(date.fromordinal(qlo).year, date.fromordinal(qhi).year + 1))
+    return out
+
+
+def facets(p: EventProfile) -> tuple[list[str], list[str], list[str]]:
+    """(facets asked with dates only, facets also asked without a date, facets asked across all time)."""
+    dated: list[str] = []
+    city = p.city_key
+    if city:
+        dated.append(f"p:{(p.country or '').lower()}:{city}")
+    elif p.region:
+        dated.append(f"r:{(p.country or '').lower()}:{p.region.lower()}")
+    dated.extend(f"s:{k}" for k in sorted(p.surname_keys))
+    if not p.attack:
+        dated.append(f"k:{p.type}")
+    anytime = [f"t:{t}" for t in (p.signature or signature(p.vector))]
+    always = [f"n:{k}" for k in sorted(p.full_keys)]
+    return dated, anytime, always
+
+
+def index_keys(p: EventProfile) -> list[str]:
+    """The keys an event is filed under."""
+    dated, anytime, always = facets(p)
+    intervals = p.intervals()
+    own = sorted({b for lo, hi, pr in intervals for b in _own_buckets(lo, hi, pr)}) if intervals else ["U"]
+    keys = [f"{f}|{b}" for f in dated for b in own if b != "U"]
+    keys.extend(f"{f}|{b}" for f in anytime for b in own)
+    keys.extend(f"{f}|A" for f in anytime + always)
+    return sorted(set(keys))
+
+
+def query_keys(p: EventProfile) -> list[str]:
+    """The keys under which an event looks for the stored events it may be one happening with."""
+    dated, anytime, always = facets(p)
+    keys = {f"{f}|A" for f in always}
+    intervals = p.intervals()
+    if not intervals:
+        keys.update(f"{f}|A" for f in anytime)
+        return sorted(keys)
+    buckets = sorted({b for lo, hi, pr in intervals for b in _query_buckets(lo, hi, pr)})
+    keys.update(f"{f}|{b}" for f in dated for b in buckets)
+    keys.update(f"{f}|{b}" for f in anytime for b in [*buckets, "U"])
+    return sorted(keys)
+
+
+def facet_of(key: str) -> str:
+    return key.rsplit("|", 1)[0]
+
+
+def is_candidate(shared_facets: Iterable[str]) -> bool:
+    """Whether the facets two events share make them worth scoring."""
+    shared = set(shared_facets)
+    return any(f.startswith("n:") for f in shared) or len(shared) >= MIN_SHARED_FACETS

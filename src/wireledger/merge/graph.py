@@ -1,0 +1,94 @@
+"""The entity graph: people and organisations, the incidents they took part in (and in which role), the
+organisations they belong to, and the sanctions entries they match.
+
+``entity_graph(name, depth, source)`` walks out from one name, breadth first, ``depth`` hops: from a
+person or organisation to its incidents, affiliations and sanctions matches; from an incident to the
+people and organisations in it. The data comes from a ``GraphSource`` (the ledger), so the walk itself
+stays free of storage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .record import name_value_key
+
+
+class GraphSource(Protocol):
+    def incidents_of(self, name: str) -> list[tuple[str, str, str]]:
+        """(incident id, the name as the incident has it, role) for every incident the name takes part in."""
+        ...
+
+    def people_of(self, incident: str) -> list[dict[str, str]]:
+        """People and organisations in an incident: name, role, kind."""
+        ...
+
+    def incident_label(self, incident: str) -> dict[str, Any]: ...
+
+    def affiliations(self, name: str) -> list[str]: ...
+
+    def sanctions(self, name: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass
+class Graph:
+    root: str
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+
+    def add_node(self, node_id: str, **attrs: Any) -> bool:
+        if node_id in self.nodes:
+            return False
+        self.nodes[node_id] = {"id": node_id, **attrs}
+        return True
+
+    def add_edge(self, source: str, target: str, relation: str) -> None:
+        edge = {"source": source, "target": target, "relation": relation}
+        if edge not in self.edges:
+            self.edges.append(edge)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"root": self.root, "nodes": sorted(self.nodes.values(), key=lambda n: n["id"]),
+                "edges": sorted(self.edges, key=lambda e: (e["source"], e["target"], e["relation"]))}
+
+
+def entity_id(name: str) -> str:
+    return "entity:" + name_value_key(name)
+
+
+def entity_graph(name: str, depth: int, source: GraphSource) -> Graph:
+    root = entity_id(name)
+    graph = Graph(root)
+    graph.add_node(root, kind="entity", label=name, hop=0)
+    frontier: list[tuple[str, str]] = [(root, name)]  # (node id, name or incident id)
+    for hop in range(1, max(0, depth) + 1):
+        nxt: list[tuple[str, str]] = []
+        for node, key in frontier:
+            kind = graph.nodes[node]["kind"]
+            if kind == "incident":
+                for person in source.people_of(key):
+                    pid = entity_id(person["name"])
+                    if graph.add_node(pid, kind="entity", label=person["name"], entity_kind=person.get("kind"),
+                                      hop=hop):
+                        nxt.append((pid, person["name"]))
+                    graph.add_edge(pid, node, person.get("role") or "participant")
+                continue
+            if kind != "entity":
+                continue
+            for incident, _, role in source.incidents_of(key):
+                iid = "incident:" + incident
+                if graph.add_node(iid, kind="incident", hop=hop, **source.incident_label(incident)):
+                    nxt.append((iid, incident))
+                graph.add_edge(node, iid, role)
+            for org in source.affiliations(key):
+                oid = entity_id(org)
+                if graph.add_node(oid, kind="entity", label=org, entity_kind="organization", hop=hop):
+                    nxt.append((oid, org))
+                graph.add_edge(node, oid, "affiliated with")
+            for match in source.sanctions(key):
+                sid = f"sanction:{match.get('list')}:{match.get('entry')}"
+                graph.add_node(sid, kind="sanction", hop=hop, **{k: v for k, v in match.items() if k != "id"})
+                graph.add_edge(node, sid, "listed as")
+        frontier = nxt
+    return graph

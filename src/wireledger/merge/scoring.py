@@ -1,0 +1,156 @@
+"""The scored decision: how likely two events, read from two reports, are one real happening.
+
+``score_pair(a, b)`` starts from the similarity of what the two reports say (their text vectors, and their
+headlines when both events are a report's main event) and adds or takes away for the facts the readings
+give: the date (respecting its precision), the place, the people named, the counts, the weapons and the
+type. A *veto* says the two can never be one happening (the same report, or kinds of event that cannot
+be one thing: an award and a shooting). The score depends on the two profiles alone.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .profile import INFERRED, STORY_TYPE, EventProfile
+from .text import cosine
+
+# Families of attack types that readers confuse with each other; a pair across families is unlikely.
+_ATTACK_FAMILY = {
+    "assassination": "violence", "armed_assault": "violence", "unarmed_assault": "violence",
+    "robbery": "violence", "bombing": "explosive", "arson": "fire", "kidnapping": "seizure",
+    "hostage_taking": "seizure", "hijacking": "seizure", "chemical_attack": "violence",
+}
+
+
+@dataclass(frozen=True)
+class MergeParams:
+    """The thresholds of the merge decision (documented in docs/incidents.md)."""
+
+    link: float = 0.30  # a pair at or above this is linked; two groups merge when their average is too
+    floor: float = 0.08  # pairs below this are not stored (they count as 0 in averages)
+    near_km: float = 40.0  # places within this distance are "the same place"
+    weights: tuple[tuple[str, float], ...] = ()  # optional (term, factor) pairs scaling a term
+
+
+@dataclass
+class PairScore:
+    score: float
+    veto: bool = False
+    reasons: dict[str, float] = field(default_factory=dict)
+
+
+def _km(a: EventProfile, b: EventProfile) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _type_veto(a: EventProfile, b: EventProfile) -> bool:
+    """Kinds of event that cannot be one happening. A report's primary events are exempt: two reports of
+    one story may disagree on its kind (a "death" and a "shooting"); the text decides for them."""
+    if STORY_TYPE in (a.type, b.type) or (a.primary and b.primary):
+        return False
+    if a.attack != b.attack:
+        return True
+    return not a.attack and a.type != b.type
+
+
+def _type_term(a: EventProfile, b: EventProfile) -> float:
+    if STORY_TYPE in (a.type, b.type) or a.type == b.type:
+        return 0.0
+    if a.attack and b.attack:
+        return 0.0 if _ATTACK_FAMILY.get(a.type) == _ATTACK_FAMILY.get(b.type) else -0.05
+    return -0.1
+
+
+def _interval_term(x: tuple[int, int, str], y: tuple[int, int, str]) -> float:
+    (alo, ahi, apr), (blo, bhi, bpr) = x, y
+    if apr == "day" and bpr == "day":
+        d = abs(alo - blo)
+        if d == 0:
+            return 0.15
+        if d == 1:
+            return 0.05
+        if d <= 3:
+            return -0.05
+        return -0.25 if d <= 30 else -0.5
+    gap = max(alo, blo) - min(ahi, bhi)
+    if gap <= 0:
+        return 0.0
+    soft = INFERRED in (apr, bpr)
+    return -min(0.5, (0.01 if soft else 0.02) * gap)
+
+
+def _date_term(a: EventProfile, b: EventProfile) -> float:
+    ia, ib = a.intervals(), b.intervals()
+    if not ia or not ib:
+        if a.month_day and b.month_day:
+            return 0.1 if a.month_day == b.month_day else -0.2
+        return 0.0
+    return max(_interval_term(x, y) for x in ia for y in ib)
+
+
+def _place_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
+    """Same city: a little more likely; different cities far apart: much less. Gazetteers err on countries
+    ("Santa Cruz" in the Philippines), so a shared city name wins over a country mismatch."""
+    ca, cb = a.city_key, b.city_key
+    if ca and cb and ca == cb:
+        return 0.1
+    km = _km(a, b)
+    if km is not None and km <= params.near_km:
+        return 0.0
+    if a.country and b.country and a.country != b.country:
+        return -0.3
+    if ca and cb:
+        if a.region and b.region and a.region == b.region:
+            return -0.1
+        return -0.2
+    if km is not None and km > 4 * params.near_km:
+        return -0.1
+    return 0.0
+
+
+def _people_term(a: EventProfile, b: EventProfile) -> float:
+    pa, pb = a.participant_keys, b.participant_keys
+    if pa & pb:
+        return 0.3
+    if a.full_keys & b.full_keys:
+        return 0.2
+    if a.surname_keys & b.surname_keys:
+        return 0.1
+    return 0.0
+
+
+def _count_term(a: EventProfile, b: EventProfile) -> float:
+    total = 0.0
+    for x, y in ((a.killed, b.killed), (a.wounded, b.wounded)):
+        if x is None or y is None:
+            continue
+        if x == y:
+            total += 0.05 if x > 0 else 0.0
+        else:
+            total -= 0.05
+    return total
+
+
+def score_pair(a: EventProfile, b: EventProfile, params: MergeParams | None = None) -> PairScore:
+    params = params or MergeParams()
+    if a.document == b.document or _type_veto(a, b):
+        return PairScore(0.0, veto=True)
+    text = cosine(a.vector, b.vector)
+    if a.title_vector and b.title_vector:
+        text = max(text, 0.5 * text + 0.5 * cosine(a.title_vector, b.title_vector))
+    reasons = {"text": round(text, 3), "date": _date_term(a, b), "place": _place_term(a, b, params),
+               "people": _people_term(a, b), "counts": _count_term(a, b)}
+    if _type_term(a, b):
+        reasons["type"] = _type_term(a, b)
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        reasons["weapons"] = -0.05
+    for term, factor in params.weights:
+        if term in reasons:
+            reasons[term] *= factor
+    total = sum(reasons.values())
+    return PairScore(max(0.0, min(1.0, total)), reasons=reasons)

@@ -1,0 +1,356 @@
+"""Main incident versus background: which happening the report is about, and which it only recalls.
+
+The main incident is the attack the report is about: named in the headline or lead, mentioned most, dated
+closest to publication. Its later mentions ("the attack", "the shooting", "the incident") are merged into
+it, so a report yields ONE main event. Earlier happenings (a 2016 sanction, a 2018 attack, an award "the
+following year", "the Dec. 22 car bombing") are background events with their own dates, participants and
+evidence. Follow-ups of the main incident (an investigation, an arrest) stay events of their own and are
+not background. Without any attack, the most prominent happening of the headline or lead is the main one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from ..model import DateValue, Event, Support
+from .base import ReadingDoc
+from .dates import parse_published
+from .events import Draft, EventContext, fill_event, types_compatible
+from .events_lexicon import Lexicon, load_lexicon
+from .events_roles import RoleTaggerHints, fillers_to_event
+from .events_syntax import lemma
+from .events_triggers import GENERIC, OUTCOME_TYPES, Trigger, category_of
+from .registry import StepContext, register_step
+
+NAME, VERSION = "wireledger.background", "1"
+_ATTACK_ROLES = ("perpetrator", "target", "victim")
+EXTRACTOR = f"{NAME}@{VERSION}"
+
+
+def _day(d: DateValue | None) -> date | None:
+    if d is None or not d.value or d.precision != "day" or d.value.startswith("--"):
+        return None
+    try:
+        return date.fromisoformat(d.value)
+    except ValueError:
+        return None
+
+
+def _year(d: DateValue | None) -> int | None:
+    if d is None or not d.value or d.value.startswith("--"):
+        return None
+    return int(d.value[:4])
+
+
+class BackgroundStep:
+    """Pipeline step: choose the main incident, merge its mentions, mark background events."""
+
+    name = NAME
+    version = VERSION
+    reads = ("spacy", "sentences", "events", "dates", "places")
+    writes = ("events",)
+
+    def __init__(self, lexicon: Lexicon | None = None, hints: RoleTaggerHints | None = None) -> None:
+        """``hints``: the wire-copy role tagger (see events_roles); None reads with the rules alone."""
+        self.lexicon = lexicon
+        self.hints = hints
+
+    def __call__(self, doc: ReadingDoc) -> ReadingDoc:
+        if doc.spacy is None or not doc.events:
+            return doc
+        lex = self.lexicon or load_lexicon()
+        ctx = EventContext(doc, lex)
+        drafts = [self._draft(ctx, e) for e in doc.events]
+        published = parse_published(doc.document.published)
+        attacks = [d for d in drafts if d.category == "attack"]
+        distinct = {id(d): self._distinct(ctx, d, published) for d in drafts}
+        main = self._choose_main(ctx, attacks or drafts, distinct, published)
+        main_date = self._main_date(ctx, main, attacks, distinct, published) if main else None
+        merged = self._merge(ctx, drafts, main, distinct, main_date) if main else drafts
+        for d in merged:
+            fill_event(ctx, d, main=d is main)
+        dominant = self._dominant_date(ctx, main, published)
+        undated_other = [d for d in merged if d.category != "attack" and d.event.date is None
+                         and not distinct[id(d)] and d is not main]
+        for d in merged:
+            if d not in undated_other:
+                d.event.background = self._is_background(ctx, d, main, merged, distinct, published)
+        for d in undated_other:
+            d.event.background = self._is_background(ctx, d, main, merged, distinct, published)
+        for d in merged:
+            ev = d.event
+            if ev.date is None and not ev.background and dominant is not None:
+                ev.date = DateValue(dominant.value, dominant.precision, dominant.text, dominant.start,
+                                    dominant.end, dominant.note or "the report's main date")
+                if dominant.start is not None and dominant.end is not None:
+                    ev.support.append(Support("date", dominant.start, dominant.end, EXTRACTOR))
+            if d is main and d.category == "attack":
+                # a report states the toll of the incident it is about: no death said is none
+                ev.killed = 0 if ev.killed is None else ev.killed
+                ev.wounded = 0 if ev.wounded is None else ev.wounded
+        if self.hints is not None and RoleTaggerHints.applies(doc.text):
+            main = self._apply_tagger(ctx, merged, main, dominant) or main
+        order = sorted(merged, key=lambda d: (d is not main, d.event.background, min(d.tokens, default=0)))
+        for n, d in enumerate(order, 1):
+            d.event.id = f"ev{n}"
+        doc.events = [d.event for d in order]
+        return doc
+
+    # -------------------------------------------------------------- wire copy
+    def _apply_tagger(self, ctx: EventContext, drafts: list[Draft], main: Draft | None,
+                      dominant: DateValue | None) -> Draft | None:
+        """The trained tagger's fillers into the main attack (made from them when the rules found none
+        and the classifier is confident of an incident). Returns the main draft."""
+        assert self.hints is not None
+        tagger = self.hints.tagger()
+        if tagger is None:
+            return main
+        text = ctx.rdoc.text
+        spans = tagger.tag(text)
+        slug, _ = tagger.classify(text, spans)
+        attacks = [d for d in drafts if d.category == "attack" and not d.event.background]
+        if slug is None:  # the specialist finds no incident: the rules' participants are not trusted here
+            for d in attacks:
+                d.event.participants = [p for p in d.event.participants if p.role not in _ATTACK_ROLES]
+                d.event.weapons = []
+            return main
+        target = main if main is not None and main in attacks else (attacks[0] if attacks else None)
+        if target is None:
+            if slug is None or not spans:
+                return main
+            first = min(spans, key=lambda s: s.start)
+            ev = Event(id="", type=slug, extractor=EXTRACTOR, date=dominant, confidence=0.5,
+                       evidence=[(first.start, first.end)])
+            ev.support.append(Support("type", first.start, first.end, EXTRACTOR))
+            target = Draft(ev, ctx.tokens_of([(first.start, first.end)]), [], "attack")
+            drafts.append(target)
+        elif slug is not None:
+            target.event.type = slug
+        fillers = tagger.fillers(text, spans=spans, gate=False)
+        fillers_to_event(ctx.rdoc, target.event, fillers, ctx.lex)
+        for d in attacks:
+            if d is not target:  # the fillers are the report's: one set, on the main attack
+                d.event.participants = [p for p in d.event.participants if p.role not in _ATTACK_ROLES]
+                d.event.weapons = []
+        return target
+
+    # ------------------------------------------------------------------ drafts
+    def _draft(self, ctx: EventContext, ev: Event) -> Draft:
+        toks = ctx.tokens_of(ev.evidence)
+        trigs = ctx.triggers_in(toks)
+        cat = category_of(trigs, ctx.lex) if trigs else ev.type
+        return Draft(ev, toks, trigs, cat)
+
+    def _distinct(self, ctx: EventContext, d: Draft, published: date | None) -> bool:
+        """Words that make this a different, earlier happening: "another", "previous", "follows"."""
+        lex = ctx.lex
+        for t in d.triggers:
+            tok = ctx.doc[t.head]
+            if t.kind == "verb":
+                if any(lemma(c) in lex.earlier_adverbs for c in tok.children if c.dep_ == "advmod"):
+                    return True
+                continue
+            mods = [c for c in tok.children if c.dep_ in ("amod", "det", "poss", "nmod", "compound")]
+            if any(lemma(c) in lex.distinct_modifiers for c in mods):
+                return True
+            child, gov = tok, tok.head
+            for _ in range(4):
+                if gov.i == child.i:
+                    break
+                if lemma(gov) in lex.earlier_object_verbs and gov.pos_ == "VERB" and gov.dep_ != "prep":
+                    if child.dep_ in ("dobj", "attr", "prep"):
+                        return True
+                    break
+                child, gov = gov, gov.head
+        return False
+
+    def _choose_main(self, ctx: EventContext, cands: list[Draft], distinct: dict[int, bool],
+                     published: date | None) -> Draft | None:
+        if not cands:
+            return None
+        w = ctx.lex.main_weights
+        lead_end = ctx.lead_end(2)
+        best: tuple[float, int, Draft] | None = None
+        for d in cands:
+            if d.event.polarity == "negative" or d.event.modality in ("hypothetical", "denied"):
+                continue
+            score = w.get("per_mention", 1.0) * len([t for t in d.triggers if t.type not in OUTCOME_TYPES])
+            if ctx.in_title(d.tokens):
+                score += w.get("in_title", 4.0)
+            if min(d.tokens, default=10**9) < lead_end:
+                score += w.get("in_lead", 3.0)
+            if distinct[id(d)]:
+                score += w.get("distinct", -6.0)
+            day = _day(d.event.date)
+            if published is not None:
+                if day is not None and published - timedelta(days=7) <= day <= published:
+                    score += w.get("near_publication", 2.0)
+                yr = _year(d.event.date)
+                old = (day is not None and day < published - timedelta(days=ctx.lex.days_before_main)) or \
+                    (day is None and yr is not None and yr < published.year)
+                if old:
+                    score += w.get("old_date", -6.0)
+            key = (score, -min(d.tokens, default=0))
+            if best is None or key > best[:2]:
+                best = (key[0], key[1], d)
+        return best[2] if best else None
+
+    # ----------------------------------------------------------------- merging
+    def _specific(self, ctx: EventContext, d: Draft) -> set[str]:
+        return {t.type for t in d.triggers if t.is_attack(ctx.lex) and t.type != GENERIC and t.kind != "agent"}
+
+    def _compatible(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
+        sa, sb = self._specific(ctx, a), self._specific(ctx, b)
+        if not sa or not sb:
+            return True
+        return any(types_compatible(x, y) for x in sa for y in sb)
+
+    def _same_time(self, a: Draft, b: Draft, da: DateValue | None = None) -> bool:
+        da, db = da or a.event.date, b.event.date
+        if da is None or db is None or da.value is None or db.value is None:
+            return True
+        if da.precision == "day" and db.precision == "day":
+            return da.value == db.value
+        return da.value[:4] == db.value[:4]
+
+    def _main_date(self, ctx: EventContext, main: Draft, attacks: list[Draft], distinct: dict[int, bool],
+                   published: date | None) -> DateValue | None:
+        """The main incident's date before merging: its own, else the first date near publication that a
+        compatible mention of an attack carries."""
+        if main.event.date is not None and main.event.date.value:
+            return main.event.date
+        for d in sorted(attacks, key=lambda x: min(x.tokens, default=0)):
+            dv = d.event.date
+            if d is main or distinct[id(d)] or dv is None or not dv.value or not self._compatible(ctx, main, d):
+                continue
+            day = _day(dv)
+            if published is None:
+                if dv.precision == "day":
+                    return dv
+            elif day is not None and published - timedelta(days=ctx.lex.days_before_main) <= day <= published:
+                return dv
+        return None
+
+    def _merge(self, ctx: EventContext, drafts: list[Draft], main: Draft, distinct: dict[int, bool],
+               main_date: DateValue | None) -> list[Draft]:
+        out: list[Draft] = []
+        for d in sorted(drafts, key=lambda x: min(x.tokens, default=0)):
+            if d is main:
+                out.append(d)
+                continue
+            target = None
+            if d.category == "attack" and not distinct[id(d)]:
+                undated = d.event.date is None
+                prev = [x for x in out if x.category == "attack" and x is not main and self._compatible(ctx, x, d)
+                        and self._same_paragraph(ctx, x, d)]
+                if undated and prev and not self._compatible(ctx, main, d):
+                    target = prev[-1]
+                elif self._compatible(ctx, main, d) and self._same_time(main, d, main_date):
+                    target = main
+                elif undated and prev:
+                    target = prev[-1]
+            elif d.category == "outcome":
+                target = main
+            elif d.category != "attack":
+                follow_up = d.category in ctx.lex.follow_up_types
+                target = next((x for x in out if x.category == d.category and self._same_time(x, d)
+                               and (x.event.date is None) == (d.event.date is None)
+                               and (follow_up or self._shares_participants(x, d))), None)
+            if target is not None:
+                target.tokens |= d.tokens
+                target.triggers.extend(d.triggers)
+            else:
+                out.append(d)
+        return out
+
+    def _same_paragraph(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
+        paras = [(p.start, p.end) for p in ctx.rdoc.document.paragraphs]
+        if not paras:
+            return abs(min(a.tokens) - min(b.tokens)) < 80
+        pa = next((k for k, (s, e) in enumerate(paras) if s <= ctx.doc[min(a.tokens)].idx < e), -1)
+        pb = next((k for k, (s, e) in enumerate(paras) if s <= ctx.doc[min(b.tokens)].idx < e), -2)
+        return pa == pb
+
+    def _shares_participants(self, a: Draft, b: Draft) -> bool:
+        """Same actors (when both name one), else any participant in common (or none named)."""
+        def keys(d: Draft, roles: set[str] | None) -> set[str]:
+            return {(p.entity or p.name.lower()) for p in d.event.participants if roles is None or p.role in roles}
+
+        acting = {"actor", "investigator"}
+        ka, kb = keys(a, acting), keys(b, acting)
+        if ka and kb:
+            return bool(ka & kb)
+        ka, kb = keys(a, None), keys(b, None)
+        return not ka or not kb or bool(ka & kb)
+
+    # --------------------------------------------------------------- deciding
+    def _is_background(self, ctx: EventContext, d: Draft, main: Draft | None, drafts: list[Draft],
+                       distinct: dict[int, bool], published: date | None) -> bool:
+        if d is main:
+            return False
+        ref = _day(main.event.date) if main else None
+        ref = ref or published
+        ref_year = _year(main.event.date) if main and main.event.date else (published.year if published else None)
+        ev = d.event
+        day = _day(ev.date)
+        if day is not None and ref is not None:
+            return day < ref - timedelta(days=ctx.lex.days_before_main)
+        yr = _year(ev.date)
+        if yr is not None and ref_year is not None and (ev.date and ev.date.precision != "day"):
+            return yr < ref_year
+        if distinct[id(d)]:
+            return True
+        if d.category == "attack":
+            return False
+        # undated non-attack happenings: follow-ups stay with the story, the rest is context
+        mine = {ctx.sent_of[i] for i in d.tokens}
+        same_sentence_bg = any(x is not d and x.event.background and {ctx.sent_of[i] for i in x.tokens} & mine
+                               for x in drafts)
+        if same_sentence_bg:
+            return True
+        if d.category in ctx.lex.follow_up_types:
+            return False
+        return main is not None and main.category == "attack"
+
+    def _dominant_date(self, ctx: EventContext, main: Draft | None, published: date | None) -> DateValue | None:
+        if main is not None and main.event.date is not None and main.event.date.value:
+            return main.event.date
+        days: Counter[str] = Counter()
+        first: dict[str, DateValue] = {}
+        for d, _, _ in ctx.dates:
+            day = _day(d)
+            if day is None:
+                continue
+            if published is not None and not (published - timedelta(days=7) <= day <= published):
+                continue
+            days[d.value or ""] += 1
+            first.setdefault(d.value or "", d)
+        if days:
+            top = max(days.values())
+            return first[min(v for v, n in days.items() if n == top)]  # a tie: the earliest day
+        if published is not None:
+            return DateValue(published.isoformat(), "day", "", None, None,
+                             "publication date: the text gives no date of its own")
+        return None
+
+
+def trigger_keys(trigs: list[Trigger]) -> list[str]:
+    return [t.key for t in trigs]
+
+
+def _keep_or_classify(rule_type: str, classified: str) -> str:
+    """The rules' type when it is specific; the classifier's when the rules only know "an attack"."""
+    if rule_type in ("armed_assault", "unarmed_assault") and classified != "armed_assault":
+        return classified
+    return rule_type
+
+
+@register_step("background")
+def make_background_step(context: StepContext) -> BackgroundStep:
+    def load_tagger() -> object:
+        from .muc_roles import MucRoleTagger
+
+        return context.resource("muc_roles.tagger", MucRoleTagger.load)
+
+    return BackgroundStep(hints=RoleTaggerHints(load_tagger))

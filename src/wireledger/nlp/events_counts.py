@@ -1,0 +1,357 @@
+"""Killed and wounded: how many people an event killed and hurt, from the words of the event.
+
+Two kinds of evidence are read. *Counts*: a number of people with a casualty word ("two dead and three
+injured", "killing at least three people", "four teens were shot", "1 Dead, 3 Hurt"). *Individuals*: one
+person with an outcome ("a man was killed", "Alekseev was shot several times", "a British civilian later
+died", "left a senior official seriously wounded"); a definite mention or pronoun ("the victim", "he")
+refers back to the last person introduced, so "A man was shot ... He died" is one dead, not one dead and
+one wounded. Counts win over individuals; among counts the largest stated one wins and the others are
+kept as conflicts. "Several" and other vague words never become exact numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .events_lexicon import Lexicon
+from .events_syntax import MentionIndex, lemma, match_phrases
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+KILLED, WOUNDED, HIT = "killed", "wounded", "hit"  # HIT: shot or attacked, outcome not said
+_SUBJ = ("nsubj", "nsubjpass")
+_NEW_MARKERS = {"another", "second", "third", "other", "also"}
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom"}
+
+
+@dataclass
+class CountFact:
+    field: str  # killed | wounded | hit
+    value: int | None  # None: a vague count ("several")
+    start: int  # character span of the words
+    end: int
+    lower_bound: bool = False
+    text: str = ""
+
+
+@dataclass
+class Casualties:
+    killed: int | None = None
+    wounded: int | None = None
+    facts: list[CountFact] = field(default_factory=list)
+    conflicts: list[dict[str, object]] = field(default_factory=list)
+    victims: list[tuple[int, int]] = field(default_factory=list)  # token spans of people hurt or killed
+
+
+def _number(tok: Token, lex: Lexicon) -> tuple[int | None, bool] | None:
+    """(value, known) for a number token or number word; None when the token is not a number."""
+    low = tok.lower_.replace(",", "")
+    if low.isdigit():
+        n = int(low)
+        return (n, True) if n < 2000 else None
+    if low in lex.number_words:
+        v = lex.number_words[low]
+        return (v, v is not None)
+    if tok.like_num:
+        return None
+    return None
+
+
+def _outcome_of_lemmas(lemmas: Iterable[str], lex: Lexicon) -> str | None:
+    got = None
+    for lem in lemmas:
+        if lem in lex.killed:
+            return KILLED
+        if lem in lex.wounded:
+            got = WOUNDED if lem not in _HIT_WORDS else (got or HIT)
+    return got
+
+
+_OUTCOME_PREPS = {"in", "to", "with", "from", "at", "after", "into", "by"}
+_PRED_CHILDREN = {"conj", "xcomp", "acomp", "advmod", "oprd", "attr", "advcl", "relcl", "dobj", "ccomp"}
+
+
+def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0) -> list[str]:
+    """The words that say what happened to the subject of ``verb``: the verb, its coordinated and
+    complement predicates, its object and the head nouns of its prepositions ("shot and killed", "in
+    critical condition", "died from a gunshot wound", "suffered a gunshot wound"). Never the object of
+    "of" ("guilty of the murder of ..."), nor what another clause with its own count says ("leaving one
+    dead")."""
+    out = [lemma(verb)]
+    if depth > 2:
+        return out
+    for c in verb.children:
+        if c.i not in allowed:
+            continue
+        if c.dep_ in _PRED_CHILDREN:
+            if lemma(c) in ("leave",) and c.dep_ in ("advcl", "conj", "xcomp"):
+                continue
+            if c.dep_ in ("dobj", "attr", "acomp", "oprd", "advmod"):
+                out.append(lemma(c))
+                out.extend(lemma(g) for g in c.children if g.dep_ in ("compound", "amod") and g.i in allowed)
+            else:
+                out.extend(_predicate_lemmas(c, allowed, depth + 1))
+        elif c.dep_ == "prep" and lemma(c) in _OUTCOME_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i in allowed:
+                    out.append(lemma(g))
+                    out.extend(lemma(x) for x in g.children if x.dep_ in ("compound", "amod") and x.i in allowed)
+        elif c.dep_ == "neg":
+            out.append("not")
+    return out
+
+
+def _predicate_outcome(verb: Token, lex: Lexicon, allowed: set[int]) -> str | None:
+    """The outcome a person gets as subject of ``verb``: killed beats wounded beats hit."""
+    lemmas = _predicate_lemmas(verb, allowed)
+    if "not" in lemmas[:4] or "never" in lemmas[:4] or any(x in lex.not_outcome for x in lemmas):
+        return None
+    return _outcome_of_lemmas(lemmas, lex)
+
+
+_HIT_WORDS = {"shoot", "shot", "stab", "beat", "hit", "strike", "graze"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself"}
+
+
+def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
+    """An active verb of harm with an object that is not the subject itself ("shot his brother")."""
+    if lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded and lemma(verb) not in ("hit", "strike"):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
+
+
+def _np_quantity(tok: Token, lex: Lexicon) -> tuple[int | None, bool, bool] | None:
+    """(count, lower_bound, indefinite) of the people the noun phrase headed by ``tok`` names, or None
+    when it does not name people."""
+    low = lemma(tok)
+    is_person = (low in lex.person_nouns or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS
+                 or low.endswith("year-old") or (low == "old" and any(lemma(c) == "year" for c in tok.lefts)))
+    if tok.like_num and not is_person:
+        # "three of four members were shot", "two of the victims died"
+        of = [g for c in tok.children if c.dep_ == "prep" and lemma(c) == "of" for g in c.children
+              if g.dep_ == "pobj" and lemma(g) in lex.person_nouns]
+        num = _number(tok, lex)
+        if of and num is not None:
+            return (num[0] if num[1] else None, False, False)
+        return None
+    if not is_person or low in lex.not_people:
+        return None
+    conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    lower = False
+    value: int | None = None
+    known = True
+    for c in tok.children:
+        if c.dep_ in ("nummod", "det", "amod", "quantmod") or (c.dep_ == "compound" and c.like_num):
+            num = _number(c, lex)
+            if num is not None and (c.dep_ != "det" or c.lower_ in ("a", "an", "no", "both")):
+                value, known = num
+                lower = any(lemma(x) in ("least", "more", "over", "than") for x in c.subtree) or \
+                    any(lemma(x) in ("least", "more") for x in c.lefts)
+    if tok.like_num:
+        num = _number(tok, lex)
+        if num is not None:
+            value, known = num
+    indefinite = any(c.lower_ in ("a", "an", "another", "one") or lemma(c) in _NEW_MARKERS
+                     for c in tok.children if c.dep_ in ("det", "amod", "nummod"))
+    if value is None and known:
+        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "them", "others"):
+            return (None, False, indefinite) if tok.lower_ not in ("they", "them") else None
+        value = 1
+    if not known:
+        return (None, lower, indefinite)
+    total = value
+    for c in conj:
+        q = _np_quantity(c, lex)
+        if q and q[0] is not None and total is not None:
+            total += q[0]
+    return (total, lower, indefinite)
+
+
+@dataclass
+class _Person:
+    key: str
+    outcome: str
+    named: bool
+    new: bool
+    noun: str = ""
+
+
+
+
+def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIndex,
+                     lead_end: int | None = None) -> Casualties:
+    """Killed and wounded over the words ``tokens`` of one event (token indices of ``doc``).
+
+    ``lead_end``: the token where the report's lead ends. Reports state their toll up front: counts
+    after the lead are used only when the lead gives none, and people first met after the lead only
+    when the lead names nobody; later words can still say that someone met in the lead died.
+    """
+    res = Casualties()
+    facts: list[CountFact] = []
+    late_facts: list[CountFact] = []
+    facts_lead: list[CountFact] = []
+    people: list[_Person] = []
+    order = sorted(tokens)
+    lead_people = 0
+    for i in order:
+        if lead_end is not None and i >= lead_end and lead_people == 0:
+            lead_people = len(people) or -1
+        if lead_end is not None and i >= lead_end and facts is not late_facts:
+            facts_lead, facts = facts, late_facts
+        tok = doc[i]
+        # "N dead", "1 Dead, 3 Hurt", "two killed": a number directly before a casualty word
+        num = _number(tok, lex)
+        if num is not None and tok.lower_ not in ("a", "an", "no") and i + 1 in tokens:
+            nxt = doc[i + 1]
+            out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in ("ADJ", "VERB", "NOUN") else None
+            if out and lemma(nxt) not in lex.person_nouns and lemma(nxt) not in lex.not_people:
+                facts.append(_fact(doc, out, num, i, i + 2, tok))
+                continue
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        q = _np_quantity(tok, lex)
+        if q is None:
+            continue
+        outcome = None
+        if tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
+            continue  # "the younger brother shot his sibling": the subject is the one who shot
+        if tok.dep_ in _SUBJ and tok.head.i in tokens:
+            outcome = _predicate_outcome(tok.head, lex, tokens)
+        elif tok.dep_ == "dobj" and tok.head.i in tokens and (lemma(tok.head) in lex.killed or
+                                                               lemma(tok.head) in lex.wounded):
+            outcome = _outcome_of_lemmas([lemma(tok.head)], lex)
+            if lemma(tok.head) in _HIT_WORDS:
+                outcome = HIT
+        elif tok.dep_ == "dobj" and lemma(tok.head) in lex.leave_verbs:
+            window = [lemma(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 5)) if j in tokens]
+            outcome = _outcome_of_lemmas(window, lex)
+        elif tok.dep_ == "appos" and tok.head.dep_ in _SUBJ and tok.head.head.i in tokens:
+            continue  # the appositive's head already counts
+        elif tok.dep_ == "pobj" and lemma(tok.head) == "of" and tok.head.head.i in tokens and \
+                tok.head.head.pos_ == "NOUN":
+            # "the shooting of a 4-year-old", "the murder of an 8-year-old girl"
+            noun = lemma(tok.head.head)
+            if noun in lex.killed:
+                outcome = KILLED
+            elif noun in ("shooting", "stabbing", "wounding", "beating"):
+                outcome = HIT
+        if outcome is None:
+            continue
+        value, lower, indefinite = q
+        if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "a juvenile who died": the juvenile
+            indefinite = any(c.lower_ in ("a", "an") for c in tok.children if c.dep_ == "det")
+        if tok.lower_ in _PRONOUNS or (value == 1 and not lower):
+            _person(people, tok, outcome, indefinite, index, lex)
+        else:
+            facts.append(_fact(doc, outcome, (value, value is not None), tok.left_edge.i, tok.i + 1, tok,
+                               lower))
+        res.victims.append((tok.left_edge.i, tok.i + 1))
+    if lead_end is not None and facts is late_facts:
+        # per field: the lead's exact counts, else the later ones
+        facts = []
+        for name in (KILLED, WOUNDED, HIT):
+            lead = [f for f in facts_lead if f.field == name]
+            exact = [f for f in lead if f.value is not None]
+            facts += lead if exact else lead + [f for f in late_facts if f.field == name]
+    if lead_people > 0:
+        people = [p for k, p in enumerate(people) if k < lead_people or p.named]
+    res.facts = facts
+    _decide(res, facts, people)
+    return res
+
+
+def _fact(doc: SpacyDoc, field_: str, num: tuple[int | None, bool], i: int, j: int, tok: Token,
+          lower: bool = False) -> CountFact:
+    value = num[0] if num[1] else None
+    return CountFact(field_, value, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), lower,
+                     doc[i:j].text)
+
+
+def _person(people: list[_Person], tok: Token, outcome: str, indefinite: bool, index: MentionIndex,
+            lex: Lexicon) -> None:
+    ent = index.entity_of(tok)
+    named = ent is not None and ent.type == "person" and tok.lower_ not in _PRONOUNS
+    noun = lemma(tok)
+    definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
+    key = f"anon{len(people)}"
+    if ent is not None and ent.type == "person":
+        key = ent.id
+    elif tok.lower_ in _PRONOUNS:
+        if people:
+            key = people[-1].key
+    elif definite and not tok.ent_type_:
+        # "the man", "the victim": the last person called so, or by a word of the same class
+        cls = {c for c, words in lex.reference_classes.items() if noun in words}
+        same = [p for p in people if p.noun == noun or "any" in cls or
+                any(p.noun in lex.reference_classes[c] for c in cls)]
+        if same:
+            key = same[-1].key
+    new = any(lemma(c) in _NEW_MARKERS for c in tok.children)
+    for p in people:
+        if p.key == key:
+            p.outcome = _worse(p.outcome, outcome)
+            return
+    people.append(_Person(key, outcome, named, new, noun))
+
+
+def _worse(a: str, b: str) -> str:
+    rank = {HIT: 0, WOUNDED: 1, KILLED: 2}
+    return a if rank[a] >= rank[b] else b
+
+
+def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> None:
+    # People described without a name are often the named ones ("a 40-year-old man was killed ... police
+    # identified him as John Smith"): per outcome, the larger of the named and the unnamed counts, unless
+    # the unnamed are marked as others ("another man", "a second victim").
+    ind = {KILLED: 0, WOUNDED: 0}
+    for outcome in (KILLED, WOUNDED):
+        group = [p for p in people if (p.outcome == KILLED) == (outcome == KILLED)]
+        named = sum(p.named for p in group)
+        unnamed = sum(not p.named for p in group)
+        marked = any(p.new for p in group if not p.named)
+        ind[outcome] = named + unnamed if marked else max(named, unnamed)
+    persons = people
+    by_field: dict[str, list[CountFact]] = {KILLED: [], WOUNDED: [], HIT: []}
+    for f in facts:
+        by_field[f.field].append(f)
+    killed = _pick(res, KILLED, by_field[KILLED])
+    wounded = _pick(res, WOUNDED, by_field[WOUNDED])
+    hit = _pick(res, HIT, by_field[HIT])
+    if killed is None:
+        killed = ind[KILLED] if (persons or hit is not None or wounded is not None) else None
+    if wounded is None:
+        if hit is not None:
+            wounded = max(0, hit - (killed or 0))
+        elif persons or killed is not None:
+            wounded = ind[WOUNDED]
+    elif hit is not None and killed is not None and wounded + killed < hit and not by_field[WOUNDED]:
+        wounded = hit - killed
+    if killed is None and wounded is not None:
+        killed = 0
+    res.killed, res.wounded = killed, wounded
+
+
+def _pick(res: Casualties, field_: str, facts: list[CountFact]) -> int | None:
+    exact = [f for f in facts if f.value is not None]
+    if not exact:
+        return None
+    values = sorted({f.value for f in exact if f.value is not None})
+    chosen = max(values)
+    if len(values) > 1:
+        res.conflicts.append({"field": field_ if field_ != HIT else "hit", "values": values, "chosen": chosen,
+                              "spans": [[f.start, f.end] for f in exact]})
+    return chosen
+
+
+def count_in_span(doc: SpacyDoc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """Casualty words in tokens [start, end): (i, j, killed|wounded) for every match (for evidence)."""
+    out = []
+    for i, j, key in match_phrases(doc, start, end, lex.killed | lex.wounded, 3):
+        out.append((i, j, KILLED if key in lex.killed else WOUNDED))
+    return out

@@ -1,0 +1,149 @@
+"""The word lists of the events steps, loaded once from ``nlp/data/events_*.yaml`` and the taxonomy.
+
+Every list the event steps use is data: trigger defaults, agent nouns, anaphors, casualty words, status
+cues, negation and hedge cues. ``load_lexicon()`` merges them with the taxonomy's triggers into lookup
+tables keyed by lemma phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..model import Taxonomy, load_taxonomy
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files("wireledger.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return data if isinstance(data, dict) else {}
+
+
+def _phrases(items: Any) -> frozenset[str]:
+    return frozenset(str(x).lower() for x in items or [])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    taxonomy: Taxonomy
+    triggers: dict[str, str]  # lemma phrase -> event type slug ("attack" = generic attack)
+    attacker_nouns: dict[str, str | None]
+    perpetrator_nouns: frozenset[str]
+    needs_person_object: frozenset[str]
+    anaphors: frozenset[str]
+    generic_modifiers: frozenset[str]
+    blocked: frozenset[str]
+    follow_up_types: frozenset[str]
+    verb_only: frozenset[str]
+    number_words: dict[str, int | None]
+    lower_bound: frozenset[str]
+    killed: frozenset[str]
+    wounded: frozenset[str]
+    leave_verbs: frozenset[str]
+    not_outcome: frozenset[str]
+    reference_classes: dict[str, frozenset[str]]
+    person_nouns: frozenset[str]
+    not_people: frozenset[str]
+    status: dict[str, frozenset[str]]
+    survived: frozenset[str]
+    unknown_perpetrator: frozenset[str]
+    negators: frozenset[str]
+    denial: frozenset[str]
+    hedges: frozenset[str]
+    reporting: frozenset[str]
+    accusing: frozenset[str]
+    distinct_modifiers: frozenset[str]
+    earlier_object_verbs: frozenset[str]
+    earlier_adverbs: frozenset[str]
+    days_before_main: int
+    main_weights: dict[str, float]
+    weapons: dict[str, str]  # lemma phrase -> weapon category
+    target_cues: dict[str, str]  # cue phrase -> target type
+
+    @property
+    def max_trigger_len(self) -> int:
+        return 4
+
+    @property
+    def trigger_table(self) -> dict[str, str]:
+        """Triggers and agent nouns together (agent nouns map to their type or "attack")."""
+        return self._trigger_table
+
+    def __post_init__(self) -> None:
+        table = {**self.triggers, **{k: (v or "attack") for k, v in self.attacker_nouns.items()}}
+        object.__setattr__(self, "_trigger_table", table)
+        status = {k: st for st, cues in self.status.items() for k in cues}
+        object.__setattr__(self, "_status_table", status)
+
+    @property
+    def status_table(self) -> dict[str, str]:
+        """Perpetrator-status cue -> status."""
+        return self._status_table
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    tax = load_taxonomy()
+    trig = _read("events_triggers.yaml")
+    counts = _read("events_counts.yaml")
+    status = _read("events_status.yaml")
+    neg = _read("events_negation.yaml")
+    bg = _read("events_background.yaml")
+    defaults = {str(k).lower(): str(v) for k, v in (trig.get("default_type") or {}).items()}
+    triggers: dict[str, str] = {}
+    for slug, et in tax.event_types.items():
+        for t in et.triggers:
+            if t in defaults:
+                triggers[t] = defaults[t]
+            else:
+                triggers.setdefault(t, slug)
+    for t, slug in (trig.get("extra_triggers") or {}).items():
+        triggers[str(t).lower()] = str(slug)
+    for t, slug in defaults.items():
+        triggers.setdefault(t, slug)
+    known = set(tax.event_types) | {"attack"}
+    unknown = sorted({v for v in triggers.values() if v not in known})
+    if unknown:
+        raise ValueError(f"events_triggers.yaml names event types the taxonomy lacks: {unknown}")
+    return Lexicon(
+        taxonomy=tax,
+        triggers=triggers,
+        attacker_nouns={str(k).lower(): (str(v) if v else None)
+                        for k, v in (trig.get("attacker_nouns") or {}).items()},
+        perpetrator_nouns=_phrases(trig.get("perpetrator_nouns")),
+        needs_person_object=_phrases(trig.get("needs_person_object")),
+        anaphors=_phrases(trig.get("anaphors")),
+        generic_modifiers=_phrases(trig.get("generic_modifiers")),
+        blocked=_phrases(trig.get("blocked")),
+        follow_up_types=_phrases(trig.get("follow_up_types")),
+        verb_only=_phrases(trig.get("verb_only")),
+        number_words={str(k).lower(): (int(v) if v is not None else None)
+                      for k, v in (counts.get("number_words") or {}).items()},
+        lower_bound=_phrases(counts.get("lower_bound")),
+        killed=_phrases(counts.get("killed")),
+        wounded=_phrases(counts.get("wounded")),
+        leave_verbs=_phrases(counts.get("leave_verbs")),
+        not_outcome=_phrases(counts.get("not_outcome")),
+        reference_classes={str(k): _phrases(v) for k, v in (counts.get("reference_classes") or {}).items()},
+        person_nouns=_phrases(counts.get("person_nouns")),
+        not_people=_phrases(counts.get("not_people")),
+        status={str(k): _phrases(v) for k, v in (status.get("perpetrator_status") or {}).items()},
+        survived=_phrases(status.get("survived")),
+        unknown_perpetrator=_phrases(status.get("unknown_perpetrator")),
+        negators=_phrases(neg.get("negators")),
+        denial=_phrases(neg.get("denial")),
+        hedges=_phrases(neg.get("hedges")),
+        reporting=_phrases(neg.get("reporting")),
+        accusing=_phrases(neg.get("accusing")),
+        distinct_modifiers=_phrases(bg.get("distinct_modifiers")),
+        earlier_object_verbs=_phrases(bg.get("earlier_object_verbs")),
+        earlier_adverbs=_phrases(bg.get("earlier_adverbs")),
+        days_before_main=int(bg.get("days_before_main", 7)),
+        main_weights={str(k): float(v) for k, v in (bg.get("main_weights") or {}).items()},
+        weapons=tax.weapon_triggers(),
+        target_cues=tax.target_cues(),
+    )

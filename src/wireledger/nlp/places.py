@@ -1,0 +1,225 @@
+"""Places: every location and facility mention geocoded offline (``ReadingDoc.places``).
+
+A name is looked up in the gazetteer (countries, regions, US states and counties, cities; see
+gazetteer.py). Among homonyms the choice is made by:
+
+1. what follows the name: "Springfield, Ill.", "Springfield, Illinois", "Salisbury, England";
+2. the rest of the report: countries and US states it names, nationalities it uses ("Russian
+   authorities"), cities already placed;
+3. population.
+
+A sub-city place (a street, a road, a district, a building: "near a residential building on
+Volokolamskoye Highway") keeps its own name as ``detail`` and takes the city, region, country and
+coordinates of the city named nearest to it: in the same sentence, else the same paragraph, else the
+report's most named city. Countries, regions and US states have no coordinates here (no single point
+stands for them); US places carry their state's full name as ``region``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Entity, Location
+from .base import PlaceMention, ReadingDoc
+from .entity_lexicon import EntityLexicon
+from .gazetteer import Gazetteer, Place, fold
+from .registry import StepContext, register_step
+
+_AFTER_COMMA = re.compile(r",[ \t]*((?:[A-Z][A-Za-z]*\.?)(?:[ \t]?[A-Z][A-Za-z]*\.?){0,2})")
+_SUB_CITY_TYPES = ("facility",)
+
+
+@dataclass
+class _Context:
+    """What the report says about where it is: countries and US states it names, and where."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    states: Counter[str] = field(default_factory=Counter)
+    evidence: list[tuple[int, str]] = field(default_factory=list)  # (offset, country code or "US-XX")
+    us: bool = False
+    # how many different place names of the report could lie in each US state ("Sterling" and
+    # "Whiteside County" agree on Illinois): places named together are usually near each other
+    support: Counter[str] = field(default_factory=Counter)
+
+    def near(self, code: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> float:
+        """3 when the sentence names the country (or state), 2 for the paragraph, 1 for the report."""
+        best = 0.0
+        for offset, c in self.evidence:
+            if c != code:
+                continue
+            if sentence[0] <= offset < sentence[1]:
+                return 3.0
+            best = max(best, 2.0 if paragraph[0] <= offset < paragraph[1] else 1.0)
+        return best
+
+
+class PlacesStep:
+    name = "wireledger.places"
+    version = "1"
+    reads: tuple[str, ...] = ("spacy", "sentences", "entities")
+    writes: tuple[str, ...] = ("places", "entities")
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: EntityLexicon) -> None:
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def __call__(self, doc: ReadingDoc) -> ReadingDoc:
+        places = [e for e in doc.entities if e.type in ("location", "facility")]
+        if not places:
+            return doc
+        context = self._context(doc, places)
+        resolved: list[PlaceMention] = []
+        sub_city: list[tuple[Entity, int, int, str]] = []
+        for e in places:
+            for m in e.mentions:
+                if self._is_sub_city(e, m.text):
+                    sub_city.append((e, m.start, m.end, m.text))
+                    continue
+                where = (doc.sentence_of(m.start) or (m.start, m.end), _paragraph_of(doc, m.start))
+                place = self.choose(m.text, doc.text, m.end, context, where)
+                loc = to_location(place, m.text, self.gaz) if place else None
+                if loc is not None:
+                    loc.start, loc.end = m.start, m.end
+                    e.country = e.country or loc.country
+                resolved.append(PlaceMention(m.start, m.end, m.text, loc, e.id))
+        cities = [p for p in resolved if p.location is not None and p.location.city]
+        for e, start, end, text in sub_city:
+            anchor = _anchor_city(cities, start, doc)
+            loc = Location(name=text, detail=text, start=start, end=end)
+            if anchor is not None and anchor.location is not None:
+                a = anchor.location
+                loc.city, loc.region, loc.country = a.city, a.region, a.country
+                loc.lat, loc.lon, loc.geonameid = a.lat, a.lon, a.geonameid
+            e.country = e.country or loc.country
+            resolved.append(PlaceMention(start, end, text, loc, e.id))
+        resolved.sort(key=lambda p: p.start)
+        doc.places = resolved
+        return doc
+
+    def _is_sub_city(self, e: Entity, text: str) -> bool:
+        if e.type in _SUB_CITY_TYPES:
+            return True
+        words = text.split()
+        if self.lex.is_street(words) or self.lex.numbered_road.fullmatch(text):
+            return True
+        return len(words) > 1 and words[-1].lower() in self.lex.district_words and not self.gaz.lookup(text)
+
+    def _context(self, doc: ReadingDoc, places: list[Entity]) -> _Context:
+        ctx = _Context()
+        for e in places:
+            for m in e.mentions:
+                for p in self.gaz.lookup(m.text)[:1]:
+                    if p.kind in ("country", "region") and p.country:
+                        ctx.countries[p.country] += 2
+                        ctx.evidence.append((m.start, p.country))
+                    elif p.kind == "state" and p.admin1:
+                        ctx.states[p.admin1] += 1
+                        ctx.countries["US"] += 1
+                        ctx.evidence.append((m.start, "US-" + p.admin1))
+                        ctx.evidence.append((m.start, "US"))
+        names = {fold(m.text) for e in places for m in e.mentions}
+        for name in names:
+            for state in {p.admin1 for p in self.gaz.lookup(name) if p.country == "US" and p.admin1}:
+                ctx.support[state] += 1
+        if doc.spacy is not None:
+            for ent in doc.spacy.ents:
+                if ent.label_ == "NORP":
+                    code = self.lex.nationalities.get(fold(ent.text)) or \
+                        self.lex.nationalities.get(fold(ent.text).rstrip("s"))
+                    if code:
+                        ctx.countries[code] += 1
+                        ctx.evidence.append((ent.start_char, code))
+        ctx.us = ctx.countries["US"] > 0 or bool(ctx.states)
+        return ctx
+
+    def choose(self, name: str, text: str, end: int, ctx: _Context,
+               where: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))) -> Place | None:
+        """The place a name most likely means here (see the module docstring), or None."""
+        candidates = self.gaz.lookup(name)
+        qualifier = _AFTER_COMMA.match(text, end)
+        if qualifier:
+            state = self.gaz.us_state(qualifier.group(1))
+            country = self.gaz.country_code(qualifier.group(1))
+            if state is not None and state.admin1:
+                in_state = [p for p in candidates if p.country == "US" and p.admin1 == state.admin1
+                            and p.kind in ("city", "county")]
+                if in_state:
+                    return max(in_state, key=lambda p: p.population)
+                if not any(p.kind in ("country", "state") for p in candidates):
+                    return Place(name, "city", "US", admin1=state.admin1)  # a town the gazetteer lacks
+            elif country:
+                in_country = [p for p in candidates if p.country == country and p.kind != "country"]
+                if in_country:
+                    return max(in_country, key=lambda p: p.population)
+        if not candidates:
+            return None
+        key = fold(name)
+        return max(candidates, key=lambda p: _score(p, key, ctx, where))
+
+
+def _score(p: Place, key: str, ctx: _Context, where: tuple[tuple[int, int], tuple[int, int]]) -> float:
+    """Kind first (a country name means the country), then context, then population."""
+    total_countries = sum(ctx.countries.values()) or 1
+    share = ctx.countries.get(p.country or "", 0) / total_countries
+    if p.kind == "country":
+        return 12.0 + share
+    if p.kind == "region":
+        return 11.0 + share
+    near_state = ctx.near("US-" + (p.admin1 or ""), *where) if p.country == "US" else 0.0
+    if p.country == "US" and p.admin1:
+        near_state += 0.75 * max(0, ctx.support.get(p.admin1, 0) - 1)  # other names in the same state
+    if p.kind == "state":
+        return 8.0 + (3.0 if ctx.us else 0.0) + near_state
+    if p.kind == "county":
+        return 4.0 + (3.0 if ctx.us else 0.0) + 2.0 * near_state
+    score = math.log10(p.population + 10) + ctx.near(p.country or "", *where) + share + near_state
+    if fold(p.name) == key:
+        score += 2.0  # named by its own name, not by a former or foreign one ("Salisbury" is not Harare)
+    return score
+
+
+def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
+    state = gaz.states.get(p.admin1 or "") if p.country == "US" else None
+    region = state.name if state else None
+    if p.kind == "country":
+        return Location(name=p.name, country=p.country, geonameid=p.geonameid)
+    if p.kind in ("state", "region"):
+        return Location(name=p.name, region=p.name, country=p.country, geonameid=p.geonameid)
+    if p.kind == "county":
+        return Location(name=p.name, region=region, country=p.country)
+    return Location(name=p.name, city=p.name, region=region, country=p.country, lat=p.lat, lon=p.lon,
+                    geonameid=p.geonameid)
+
+
+def _anchor_city(cities: list[PlaceMention], start: int, doc: ReadingDoc) -> PlaceMention | None:
+    """The city a sub-city place belongs to: same sentence, same paragraph, else the most named."""
+    if not cities:
+        return None
+    for lo, hi in (doc.sentence_of(start) or (start, start), _paragraph_of(doc, start)):
+        inside = [c for c in cities if lo <= c.start < hi]
+        if inside:
+            return min(inside, key=lambda c: abs(c.start - start))
+    counts = Counter(c.location.city for c in cities if c.location)
+    best = max(counts.items(), key=lambda kv: (kv[1], -min(c.start for c in cities
+                                                           if c.location and c.location.city == kv[0])))[0]
+    return next(c for c in cities if c.location and c.location.city == best)
+
+
+def _paragraph_of(doc: ReadingDoc, offset: int) -> tuple[int, int]:
+    for p in doc.document.paragraphs:
+        if p.start <= offset < p.end:
+            return (p.start, p.end)
+    text = doc.text
+    lo = text.rfind("\n\n", 0, offset)
+    hi = text.find("\n\n", offset)
+    return (0 if lo < 0 else lo + 2, len(text) if hi < 0 else hi)
+
+
+@register_step("places")
+def make_places_step(context: StepContext) -> PlacesStep:
+    gazetteer = context.resource("gazetteer", lambda: Gazetteer.load(context.settings.geonames_path))
+    lexicon = context.resource("entity_lexicon", lambda: EntityLexicon.load(context.nlp))
+    return PlacesStep(gazetteer, lexicon)

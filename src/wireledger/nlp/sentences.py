@@ -1,0 +1,155 @@
+"""Sentences that respect the layout of a report.
+
+Before spaCy parses a document, ``layout_doc`` marks where a sentence must start: after the headline,
+at and after each section heading, at each paragraph, at the closing "Sources:" line, after a blank
+line, and after a line that ends a sentence or is too short to be part of a wrapped paragraph. It also
+marks where one must not start: after a title or month abbreviation ("Lt. Gen.", "Feb. 6") or an
+initial. The parser honours these marks, so its trees never span a heading and the sentences the other
+steps see (``ReadingDoc.sentences``, character offsets) are the parser's own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from ..model import Document
+from .base import ReadingDoc
+from .gazetteer import load_data
+from .registry import StepContext, register_step
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
+
+# Abbreviations that never end a sentence when a name or a number follows them.
+_TITLE_ABBREVS = frozenset((
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Fr.", "Sr.", "Lt.", "Gen.", "Col.", "Maj.", "Capt.",
+    "Cpt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Brig.", "Lt.-Gen.", "Gov.", "Sen.", "Rep.",
+    "Hon.", "Insp.", "Det.", "Supt.", "Const.", "Pres.", "Amb.", "Atty.", "Mt.", "St.", "Ft.", "Gens.",
+    "Messrs.", "No.", "Nos.", "Vol.", "Art.", "Sec.",
+))
+_MONTH_ABBREVS = frozenset(("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.",
+                            "Nov.", "Dec."))
+# Abbreviations that may end a sentence: they hold it together only before a lower-case word or a digit.
+_AMBIGUOUS_ABBREVS = frozenset((
+    "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Bros.", "a.m.", "p.m.",
+    "etc.", "vs.", "approx.", "Ave.", "Blvd.", "Rd.",
+))
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+_SOURCES_LINE = re.compile(r"^[ \t]*(?:Sources?|SOURCES?)\s*:", re.MULTILINE)
+SHORT_LINE = 50  # a line shorter than this is not part of a hard-wrapped paragraph
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Make the tokenizer keep title and month abbreviations whole ("Maj.", "Sgt.", "Sept."), as it
+    already does for "Gen." and "Feb.": split ones end sentences and break names apart."""
+    from spacy.symbols import ORTH
+
+    titles = load_data("titles.yaml").get("abbreviations") or {}
+    words = {w for written in titles for w in written.split() if w.endswith(".")}
+    for abbreviation in sorted(words | _TITLE_ABBREVS | _MONTH_ABBREVS):
+        if len(nlp.tokenizer(abbreviation)) > 1:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
+def hard_breaks(document: Document) -> list[int]:
+    """Character offsets where a sentence must start, from the document's layout and line breaks."""
+    text = document.text
+    breaks: set[int] = set()
+    if document.title_span:
+        breaks.add(document.title_span[1])
+    for section in document.sections:
+        breaks.add(section.start)
+        breaks.add(section.heading_end)
+    for paragraph in document.paragraphs:
+        breaks.add(paragraph.start)
+    for cited in document.cited_sources[:1]:
+        breaks.add(text.rfind("\n", 0, cited.start) + 1)
+    for m in _SOURCES_LINE.finditer(text):
+        breaks.add(m.start())
+    for m in _BLANK_LINE.finditer(text):
+        breaks.add(m.end())
+    for m in _LINE_BREAK.finditer(text):
+        pos = m.start()
+        line_start = text.rfind("\n", 0, pos) + 1
+        line = text[line_start:pos]
+        if line.strip() and (len(line.strip()) < SHORT_LINE or _ENDS_SENTENCE.search(line)):
+            breaks.add(pos + 1)
+    return sorted(b for b in breaks if 0 < b < len(text))
+
+
+def layout_doc(nlp: Language, document: Document) -> SpacyDoc:
+    """The tokenised document with sentence starts preset from layout and abbreviations."""
+    doc = nlp.make_doc(document.text)
+    if len(doc) < 2:
+        return doc
+    starts = [t.idx for t in doc]
+    for offset in hard_breaks(document):
+        i = bisect_left(starts, offset)
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if 0 < i < len(doc):
+            doc[i].is_sent_start = True
+    for i in range(len(doc) - 1):
+        tok = doc[i]
+        text = tok.text
+        if not text.endswith(".") or "\n" in tok.whitespace_:
+            continue
+        nxt = doc[i + 1]
+        if nxt.is_sent_start:
+            continue
+        first = nxt.text[:1]
+        if text in _MONTH_ABBREVS:
+            glue = first.isdigit()
+        elif text in _TITLE_ABBREVS or _INITIAL.match(text):
+            glue = first.isupper() or first.isdigit()
+        elif text in _AMBIGUOUS_ABBREVS:
+            glue = first.islower() or first.isdigit()
+        else:
+            glue = False
+        if glue:
+            nxt.is_sent_start = False
+    return doc
+
+
+def sentence_spans(doc: SpacyDoc, document: Document) -> list[tuple[int, int]]:
+    """Character spans of the sentences, whitespace trimmed; layout breaks alone without a parser."""
+    text = document.text
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        raw = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        cuts = [0, *hard_breaks(document), len(text)]
+        raw = list(pairwise(cuts))
+    spans = []
+    for start, end in raw:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+class SentencesStep:
+    name = "wireledger.sentences"
+    version = "1"
+    reads: tuple[str, ...] = ("document", "spacy")
+    writes: tuple[str, ...] = ("sentences",)
+
+    def __call__(self, doc: ReadingDoc) -> ReadingDoc:
+        if doc.spacy is not None:
+            doc.sentences = sentence_spans(doc.spacy, doc.document)
+        return doc
+
+
+@register_step("sentences")
+def make_sentences_step(context: StepContext) -> SentencesStep:
+    return SentencesStep()

@@ -1,0 +1,208 @@
+"""What a sanctions list is once read: a version of a list, holding entries with names and facts.
+
+Every loader (one module per publication format) returns a :class:`LoadedList`. Fields keep the
+source's wording; only structure is extracted (which column is a name, which is a date of birth).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ...errors import InputError, Problem
+
+PERSON = "person"
+ORGANIZATION = "organization"
+VESSEL = "vessel"
+AIRCRAFT = "aircraft"
+OTHER = "other"
+
+# kinds of names on an entry
+PRIMARY = "primary"
+ALIAS = "alias"
+WEAK_ALIAS = "weak_alias"  # low-quality a.k.a.: kept, shown, not screened
+PREVIOUS = "previous"
+NON_LATIN = "non_latin"
+SCREENED_KINDS = (PRIMARY, ALIAS, PREVIOUS, NON_LATIN)
+
+
+@dataclass
+class ListedName:
+    """One name of a listed person or organisation."""
+
+    name: str
+    kind: str = PRIMARY
+    family: str | None = None  # the surname, when the source prints it apart
+    given: str | None = None  # the given names, when the source prints them apart
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "family": self.family, "given": self.given}
+
+
+@dataclass
+class SanctionsEntry:
+    """One designated person, organisation or thing, as one list version prints it."""
+
+    entry_id: str
+    schema: str
+    names: list[ListedName] = field(default_factory=list)
+    programs: list[str] = field(default_factory=list)
+    birth_dates: list[str] = field(default_factory=list)
+    birth_places: list[str] = field(default_factory=list)
+    nationalities: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    positions: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # ranks and honorifics printed with the name
+    affiliations: list[str] = field(default_factory=list)  # "Linked To", parent organisations
+    remarks: list[str] = field(default_factory=list)  # reasons, other information
+    listed_on: str | None = None
+    gender: str | None = None
+
+    @property
+    def caption(self) -> str:
+        for n in self.names:
+            if n.kind == PRIMARY:
+                return n.name
+        return self.names[0].name if self.names else self.entry_id
+
+    def add_name(self, name: ListedName) -> None:
+        text = name.name.strip()
+        if not text:
+            return
+        name.name = text
+        if all(n.name != text or n.kind != name.kind for n in self.names):
+            self.names.append(name)
+
+    def data(self) -> dict[str, Any]:
+        """The entry's facts other than names, for storage."""
+        return {
+            "programs": self.programs,
+            "birth_dates": self.birth_dates,
+            "birth_places": self.birth_places,
+            "nationalities": self.nationalities,
+            "countries": self.countries,
+            "positions": self.positions,
+            "titles": self.titles,
+            "affiliations": self.affiliations,
+            "remarks": self.remarks,
+            "listed_on": self.listed_on,
+            "gender": self.gender,
+        }
+
+    @classmethod
+    def from_data(
+        cls, entry_id: str, schema: str, names: list[ListedName], data: dict[str, Any]
+    ) -> SanctionsEntry:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(entry_id=entry_id, schema=schema, names=names, **known)
+
+
+@dataclass(frozen=True)
+class ListVersionRef:
+    """Which list, and which version of it, an entry was read from."""
+
+    list_id: str
+    title: str
+    version_id: int | None
+    version_date: str
+
+
+@dataclass
+class SourceFile:
+    path: str
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, path: Path) -> SourceFile:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        return cls(str(path), digest, path.stat().st_size)
+
+
+@dataclass
+class LoadedList:
+    """One version of one list (or a companion part that adds to a list), as read from files."""
+
+    list_id: str  # stable across versions: us_ofac_sdn, uk_ofsi_consolidated, eu_32018R1542 ...
+    title: str
+    publisher: str
+    format: str
+    version_date: str  # ISO date
+    version_date_source: str  # file | as_of | file_name | file_modified
+    entries: list[SanctionsEntry]
+    files: list[SourceFile]
+    companion: bool = False  # adds names/facts to the list's current version instead of replacing it
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name_count(self) -> int:
+        return sum(len(e.names) for e in self.entries)
+
+
+# --- helpers shared by loaders -------------------------------------------------------------------
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_NAMED = re.compile(r"(\d{1,2})[ _-]?(" + "|".join(_MONTHS) + r")[a-z]*[ _-]?(\d{4})", re.I)
+_NAMED_US = re.compile(r"(" + "|".join(_MONTHS) + r")[a-z]*[ _-](\d{1,2})[ _-](\d{4})", re.I)
+_YM = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?!\d)")
+
+
+def date_in_name(name: str) -> str | None:
+    """An ISO date written in a file or folder name (2024-05-03, Aug_11_2025, 2025-08), if any."""
+    for pattern, order in ((_ISO, "ymd"), (_NAMED_US, "mdy"), (_NAMED, "dmy")):
+        m = pattern.search(name)
+        if not m:
+            continue
+        try:
+            if order == "ymd":
+                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            if order == "mdy":
+                return date(int(m[3]), _MONTHS.index(m[1][:3].lower()) + 1, int(m[2])).isoformat()
+            return date(int(m[3]), _MONTHS.index(m[2][:3].lower()) + 1, int(m[1])).isoformat()
+        except ValueError:
+            continue
+    m = _YM.search(name)
+    if m and 1 <= int(m[2]) <= 12:
+        return date(int(m[1]), int(m[2]), 1).isoformat()
+    return None
+
+
+def resolve_version_date(paths: list[Path], in_file: str | None, as_of: str | None) -> tuple[str, str]:
+    """The version date and where it came from: the file, --as-of, the file's name, its mtime."""
+    if in_file:
+        return in_file, "file"
+    if as_of:
+        return as_of, "as_of"
+    for p in paths:
+        for part in (p.name, p.parent.name):
+            found = date_in_name(part)
+            if found:
+                return found, "file_name"
+    newest = max(p.stat().st_mtime for p in paths)
+    return datetime.fromtimestamp(newest).date().isoformat(), "file_modified"
+
+
+def parse_day_month_year(text: str) -> str | None:
+    """ "14/04/2025" or "14-04-2025" -> "2025-04-14"."""
+    m = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", text or "")
+    if not m:
+        return None
+    try:
+        return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+    except ValueError:
+        return None
+
+
+def load_error(path: Path | str, cause: str, consequence: str = "list not loaded") -> InputError:
+    return InputError("E140", str(path), cause, consequence)
+
+
+def split_values(text: str | None, sep: str = ";") -> list[str]:
+    if not text:
+        return []
+    return [v.strip() for v in str(text).split(sep) if v.strip()]

@@ -1,0 +1,124 @@
+"""Looking at the ledger: list documents, show one, search, count."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem, WireledgerError
+from ..ingest import IngestOptions, example_article_path, iter_inputs
+from ..model import Document
+from ..settings import Settings
+from ..store import SearchHit, Store, open_store
+
+OUTPUT_SCHEMA_VERSION = "1.0"  # of every JSON object the CLI (and later the API) prints
+EXAMPLE = "example"  # ``show example`` shows the example article shipped with the package
+
+
+@dataclass
+class DocumentView:
+    """One document as a user sees it: its fields, where it came from, its copies and its reading."""
+
+    document: Document
+    copies: list[str]  # near-duplicates linked to it (when it is the canonical copy)
+    reading: dict[str, Any] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        reading = None
+        if self.reading is not None:
+            reading = {k: v for k, v in self.reading.items() if k != "document"}
+        return {"document": self.document.to_dict(), "copies": list(self.copies), "reading": reading}
+
+
+def document_summary(doc: Document) -> dict[str, Any]:
+    """The short form of a document used in listings."""
+    return {"id": doc.id, "source_ids": list(doc.source_ids), "title": doc.title, "published": doc.published,
+            "language": doc.language, "source_format": doc.source_format, "canonical_id": doc.canonical_id,
+            "characters": len(doc.text)}
+
+
+def hit_dict(hit: SearchHit) -> dict[str, Any]:
+    return asdict(hit)
+
+
+def _open(settings: Settings | None, store: Store | None) -> tuple[Store, bool]:
+    if store is not None:
+        return store, False
+    return open_store(settings or Settings.load(), create=False), True
+
+
+def documents(settings: Settings | None = None, *, limit: int | None = None, offset: int = 0,
+              store: Store | None = None) -> Iterator[Document]:
+    """Stored documents in order of arrival."""
+    ledger, own = _open(settings, store)
+    try:
+        yield from ledger.documents(limit=limit, offset=offset)
+    finally:
+        if own:
+            ledger.close()
+
+
+def show(key: str, settings: Settings | None = None, *, store: Store | None = None) -> DocumentView:
+    """A document by content id, by a source id that brought it, or by the path of an ingested file."""
+    settings = settings or Settings.load()
+    ledger, own = _open(settings, store)
+    try:
+        doc = _find(ledger, key, settings)
+        if doc is None:
+            raise WireledgerError("E151", key, "no stored document has this id, source id or path",
+                                  "see `wireledger documents`")
+        return DocumentView(doc, ledger.copies(doc.id), ledger.get_reading(doc.id))
+    finally:
+        if own:
+            ledger.close()
+
+
+def _find(ledger: Store, key: str, settings: Settings) -> Document | None:
+    doc = ledger.get_document(key)
+    if doc is not None:
+        return doc
+    path = Path(key)
+    if key == EXAMPLE and not path.exists():
+        path = example_article_path()
+    if not path.is_file():
+        return None
+    for candidate in (str(path), str(path.resolve())):
+        doc = ledger.get_document(candidate)
+        if doc is not None:
+            return doc
+    # read the file as ingest would and look its content up
+    for item in iter_inputs([str(path)], IngestOptions(), settings):
+        if isinstance(item, Problem):
+            continue
+        doc = ledger.get_document(item.id)
+        if doc is not None:
+            return doc
+    return None
+
+
+def search(query: str, settings: Settings | None = None, *, limit: int = 20, include_copies: bool = False,
+           store: Store | None = None) -> list[SearchHit]:
+    """Full-text search over titles and texts (words, "phrases", prefix*; all must occur)."""
+    ledger, own = _open(settings, store)
+    try:
+        return ledger.search(query, limit=limit, include_copies=include_copies)
+    finally:
+        if own:
+            ledger.close()
+
+
+def stats(settings: Settings | None = None, *, store: Store | None = None) -> dict[str, Any]:
+    """Counts of what the ledger holds."""
+    ledger, own = _open(settings, store)
+    try:
+        return ledger.stats()
+    finally:
+        if own:
+            ledger.close()
+
+
+def example_article() -> str:
+    """Path of the example article shipped with the package (``wireledger ingest --example``)."""
+    return str(example_article_path())

@@ -1,0 +1,41 @@
+"""Turn a user's search text into a safe FTS5 query: words, "quoted phrases" and word* prefixes.
+
+User text is never passed through as query syntax: every term becomes a quoted FTS5 string, so
+operators (AND, OR, NEAR, column filters) and stray quotes in the input are searched as words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import UsageError
+
+_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w")
+
+
+def _quoted(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def search_terms(query: str) -> list[tuple[str, bool]]:
+    """(term, is_prefix) pairs of a query; terms without a letter or digit are dropped."""
+    terms: list[tuple[str, bool]] = []
+    for m in _TERM.finditer(query):
+        phrase, word = m.group(1), m.group(2)
+        if phrase is not None:
+            term, prefix = phrase.strip(), False
+        else:
+            prefix = word.endswith("*")
+            term = word.rstrip("*").replace('"', "")
+        if _WORD.search(term):
+            terms.append((term, prefix))
+    return terms
+
+
+def fts_query(query: str) -> str:
+    """FTS5 MATCH expression for a user query: all terms must occur (implicit AND)."""
+    terms = search_terms(query)
+    if not terms:
+        raise UsageError(f"search query {query!r} has no words to look for", input="search")
+    return " ".join(_quoted(t) + (" *" if prefix else "") for t, prefix in terms)

@@ -1,0 +1,78 @@
+"""Folders, globs, sniffing and ordering of inputs."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from wireledger.errors import UsageError
+from wireledger.ingest.sources import format_for_name, is_supported_name, sniff_format
+
+
+def _tree(tmp_path, ingest_dir):
+    root = tmp_path / "news"
+    (root / "b" / "deep").mkdir(parents=True)
+    (root / "a").mkdir()
+    (root / ".hidden").mkdir()
+    shutil.copy(ingest_dir / "roundup.txt", root / "b" / "deep" / "roundup.txt")
+    shutil.copy(ingest_dir / "header_report.txt", root / "a" / "z_report.txt")
+    shutil.copy(ingest_dir / "article.html", root / "a" / "page.htm")
+    shutil.copy(ingest_dir / "single_newlines.txt", root / ".hidden" / "secret.txt")
+    shutil.copy(ingest_dir / "wire_wrapped.txt", root / ".dotfile.txt")
+    (root / "a" / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not read")
+    (root / "notes").write_text("no extension: left out of folder walks\n")
+    return root
+
+
+def test_folders_are_walked_recursively_in_sorted_order(ingest, ingest_dir, tmp_path):
+    root = _tree(tmp_path, ingest_dir)
+    docs, problems = ingest([root])
+    assert problems == []
+    assert [d.source_id for d in docs] == [
+        str(root / "a" / "page.htm"), str(root / "a" / "z_report.txt"),
+        str(root / "b" / "deep" / "roundup.txt")]
+    again, _ = ingest([root])
+    assert [d.id for d in again] == [d.id for d in docs]
+
+
+def test_globs_expand_sorted(ingest, ingest_dir, tmp_path):
+    root = _tree(tmp_path, ingest_dir)
+    docs, problems = ingest([f"{root}/**/*.txt"])
+    assert problems == []
+    assert [d.source_id.rsplit("/", 1)[-1] for d in docs] == ["z_report.txt", "roundup.txt"]
+
+
+def test_paths_keep_the_order_given(ingest, ingest_dir):
+    docs, _ = ingest([ingest_dir / "roundup.txt", ingest_dir / "header_report.txt"])
+    assert [d.source_id.rsplit("/", 1)[-1] for d in docs] == ["roundup.txt", "header_report.txt"]
+
+
+def test_unknown_format_option_is_a_usage_error(ingest, ingest_dir):
+    with pytest.raises(UsageError):
+        ingest([ingest_dir / "roundup.txt"], format="pdf")
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    (b'<?xml version="1.0"?>\n<rss version="2.0">', "feed"),
+    (b"\xef\xbb\xbf<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
+    (b"<?xml version='1.0'?><!DOCTYPE html><html>", "html"),
+    (b"  <!DOCTYPE html>\n<html lang=en>", "html"),
+    (b"<div><p>fragment</p></div>", "html"),
+    (b'{"id": 1, "text": "x"}\n{"id": 2}', "jsonl"),
+    (b'{"id": 1, "text": "broken"\n', "text"),
+    (b'{"id": 1, "text": "broken", }\n', "jsonl"),
+    (b"Plain report\n\nWith two paragraphs.", "text"),
+])
+def test_sniff_format(head, expected):
+    assert sniff_format(head) == expected
+
+
+@pytest.mark.parametrize(("name", "fmt", "supported"), [
+    ("a/report.TXT", "text", True), ("page.html.gz", "html", True), ("feed.rss", "feed", True),
+    ("dump.ndjson", "jsonl", True), ("x.gz", None, True), ("scan.pdf", None, False),
+    ("archive.tar.gz", None, False), ("README", None, False),
+])
+def test_names_and_formats(name, fmt, supported):
+    assert format_for_name(name) == fmt
+    assert is_supported_name(name) is supported
