@@ -102,10 +102,12 @@ def synthetic_report(rng: random.Random, n: int, cities: list[tuple[str, str, fl
         day = (start + timedelta(days=rng.randrange(5 * 365))).isoformat()
         street = f"{_word(rng, 2)} {rng.choice(STREET_KINDS)}"
         pub = day
-    sentences = [f"{victim}, {rng.randint(16, 70)}, {rng.choice(WHAT)} on {street} in {city}, {rng.choice(WHO)}."]
+    sentences = [f"{victim}, {rng.randint(16, 70)}, {rng.choice(WHAT)} on {street} in {city}, "
+                 f"{rng.choice(WHO)}."]
     for extra in rng.sample(EXTRA, 3):
-        sentences.append(extra.format(n=rng.randint(2, 9), p=_person(rng), v=victim.split()[0], h=_word(rng, 2),
-                                      c=rng.choice(COLOURS), s=street, t=rng.choice(["Monday", "Friday"])))
+        sentences.append(extra.format(n=rng.randint(2, 9), p=_person(rng), v=victim.split()[0],
+                                      h=_word(rng, 2), c=rng.choice(COLOURS), s=street,
+                                      t=rng.choice(["Monday", "Friday"])))
     text = " ".join(sentences)
     region, lat, lon = next((c[1], c[2], c[3]) for c in cities if c[0] == city)
     doc = Document(id=document_id(text), source_id=f"synthetic-{n}", text=text,
@@ -135,12 +137,13 @@ def ledger_bench(args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     batch = 5000
     for base in range(0, args.incidents, batch):
-        readings = [synthetic_report(rng, n, cities, start) for n in range(base, min(base + batch, args.incidents))]
+        last = min(base + batch, args.incidents)
+        readings = [synthetic_report(rng, n, cities, start) for n in range(base, last)]
         with transaction(conn):
             for r in readings:
                 profiles = build_profiles(r)
                 state.put_mentions(profiles, {p.key: index_keys(p) for p in profiles})
-                inc = "inc_syn%07d" % len(stored)
+                inc = f"inc_syn{len(stored):07d}"
                 state.assign({p.key: inc for p in profiles})
                 save_record(conn, build_record(inc, profiles))
                 stored.append(r)
@@ -157,7 +160,8 @@ def ledger_bench(args: argparse.Namespace) -> None:
             outcome = merger.add_reading(r)
             for inc in sorted(outcome.touched | set(outcome.started)):
                 if inc not in outcome.redirected:
-                    save_record(conn, build_record(inc, [p for p in state.profiles(state.incident_members(inc)).values()]))
+                    members = state.profiles(state.incident_members(inc))
+                    save_record(conn, build_record(inc, list(members.values())))
         times.append(1000 * (time.perf_counter() - t))
     times.sort()
     print(f"add one report to a ledger of {args.incidents} incidents ({args.adds} adds): "

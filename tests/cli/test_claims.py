@@ -53,3 +53,19 @@ def test_sources_table(report: Path) -> None:
     assert rows["Valley Herald"]["type"] == "outlet"
     text = CliRunner().invoke(cli, ["sources", str(report)]).output
     assert "police (official)" in text
+
+
+def test_eval_attribution_on_a_fixture_folder(tmp_path: Path) -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "attribution"
+    for name in ("01_citing_chain.yaml", "10_denial_verb.yaml"):
+        (tmp_path / name).write_text((fixtures / name).read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "attribution", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)["fixtures"]
+    assert scores["fixtures"] == 2 and scores["expectations"] == 4
+    assert 0.0 <= scores["source_precision"] <= 1.0 and scores["per_fixture"][0]["name"] == "citing chain"
+
+
+def test_eval_attribution_without_fixtures_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["eval", "attribution", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2

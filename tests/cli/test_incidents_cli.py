@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from wireledger.cli import cli
 from wireledger.ingest import IngestOptions
 from wireledger.nlp.pipeline import Pipeline

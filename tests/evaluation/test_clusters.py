@@ -9,7 +9,6 @@ from pathlib import Path
 from types import ModuleType
 
 from conftest import require_shared
-
 from wireledger.evaluation.clusters import read_gold, score_assignment
 
 
@@ -26,7 +25,8 @@ def test_scores_agree_with_the_reference_on_noisy_predictions(tmp_path: Path) ->
     ref = _reference()
     gold_path = require_shared("data", "gvc", "dev.jsonl")
     gold = read_gold(gold_path, "incident_id", "doc_id")
-    gold_rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = gold_path.read_text(encoding="utf-8").splitlines()
+    gold_rows = [json.loads(line) for line in lines if line.strip()]
     rng = random.Random(11)
     docs = sorted(gold)
     for trial in range(4):

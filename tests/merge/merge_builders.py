@@ -81,4 +81,5 @@ def responsibility(eid: str, group: str, outlet: str, at: tuple[int, int] = (0, 
     """A claim of responsibility as the attribution step reads it: the group is the chain's origin."""
     return Claim(id=f"clm_{group}", text=f"{group} claimed responsibility", subject=None,
                  predicate="responsibility", object="for the attack", modality="alleged",
-                 attribution=[Source(group, "organization"), Source(outlet, "outlet")], evidence=at, event=eid)
+                 attribution=[Source(group, "organization"), Source(outlet, "outlet")], evidence=at,
+                 event=eid)

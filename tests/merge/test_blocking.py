@@ -33,7 +33,8 @@ def profiles(draw: st.DrawFn) -> EventProfile:
     return EventProfile(
         key=f"doc{draw(st.integers(0, 10**6))}#ev1", document="d", event="ev1",
         type=draw(st.sampled_from(["armed_assault", "sanction"])), attack=True, background=False,
-        primary=True, date_lo=None if precision == "unknown" else lo, date_hi=None if precision == "unknown" else hi,
+        primary=True, date_lo=None if precision == "unknown" else lo,
+        date_hi=None if precision == "unknown" else hi,
         precision=precision, city=city, country="US",
         people=[Person(f"Ann {surname}", "victim", "person", f"a:{surname}", surname)],
         vector={term: 0.9, "avenue": 0.4},

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, require_shared
 
+from conftest import FIXTURES, require_shared
 from wireledger.ingest import IngestOptions
 from wireledger.nlp.pipeline import Pipeline
 from wireledger.services.incidents import IncidentService
@@ -50,7 +50,7 @@ def test_four_reports_of_one_bombing_are_one_incident(bombing: IncidentService) 
     assert bombings[0]["reports"] == 4 and bombings[0]["sources"] == 4
 
 
-def test_the_death_toll_and_the_claim_conflicts_are_shown_with_their_sources(bombing: IncidentService) -> None:
+def test_the_toll_and_the_claim_conflicts_are_shown_with_their_sources(bombing: IncidentService) -> None:
     record, hops = bombing.record(bombing.members()[0]["incident"])
     assert record is not None and hops == []
     killed = record.fields["killed"]

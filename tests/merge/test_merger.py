@@ -36,7 +36,8 @@ def gas_station(n: int, published: str = "2024-05-13") -> Reading:
         "found Marcus Bell near the pumps.",
         "Dayton police released a photo of the car sought in the killing of Marcus Bell outside a Salem "
         "Avenue gas station on Monday.",
-        "Marcus Bell, 34, was shot once in the chest near the pumps of a Salem Avenue station, detectives said.",
+        "Marcus Bell, 34, was shot once in the chest near the pumps of a Salem Avenue station, detectives "
+        "said.",
     ]
     return report(texts[n], [event("ev1", day="2024-05-13", city="Dayton", killed=1,
                                    people=(("Marcus Bell", "victim"),))],
@@ -45,7 +46,8 @@ def gas_station(n: int, published: str = "2024-05-13") -> Reading:
 
 def drive_by(n: int) -> Reading:
     texts = [
-        "Two teenagers were wounded when someone fired from a passing car on Smithville Road, Dayton police said.",
+        "Two teenagers were wounded when someone fired from a passing car on Smithville Road, Dayton police "
+        "said.",
         "Teens hurt in the Smithville Road drive-by are expected to recover; shell casings were found.",
     ]
     return report(texts[n], [event("ev1", day="2024-05-16", city="Dayton", wounded=2)],
@@ -116,15 +118,17 @@ def test_the_incidents_do_not_depend_on_arrival_order(state: MergeState) -> None
 
 def test_a_report_linking_two_incidents_merges_them_and_the_old_id_redirects(state: MergeState) -> None:
     merger = IncidentMerger(state)
-    a = report("Marcus Bell was shot on Salem Avenue in Dayton.", [event("ev1", day="2024-05-13", city="Dayton")],
+    a = report("Marcus Bell was shot on Salem Avenue in Dayton.",
+               [event("ev1", day="2024-05-13", city="Dayton")],
                title="Man shot on Salem Avenue")
     c = report("Police named Marcus Bell, 34, as the man killed at a station.",
                [event("ev1", day="2024-05-13", people=(("Marcus Bell", "victim"),), killed=1)],
                title="Victim named in station killing")
     first = merger.add_reading(a).started[0]
     second = merger.add_reading(c).started
-    bridge = report("Marcus Bell, 34, was killed at a Salem Avenue gas station in Dayton; police named the victim.",
-                    [event("ev1", day="2024-05-13", city="Dayton", killed=1, people=(("Marcus Bell", "victim"),))],
+    bridge = report("Marcus Bell, 34, was killed at a Salem Avenue gas station in Dayton; police named him.",
+                    [event("ev1", day="2024-05-13", city="Dayton", killed=1,
+                           people=(("Marcus Bell", "victim"),))],
                     title="Man shot on Salem Avenue named as Marcus Bell")
     outcome = merger.add_reading(bridge)
     if second:  # a and c were apart until the bridge came

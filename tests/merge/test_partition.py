@@ -24,7 +24,7 @@ def test_average_linkage_keeps_a_weakly_attached_event_out() -> None:
     nodes = {"a#1", "b#1", "c#1"}
     edges = [("a#1", "b#1", 0.9), ("b#1", "c#1", 0.35)]  # c is close to b only
     assert partition(nodes, edges, 0.3) == [["a#1", "b#1"], ["c#1"]]
-    assert partition(nodes, edges + [("a#1", "c#1", 0.4)], 0.3) == [["a#1", "b#1", "c#1"]]
+    assert partition(nodes, [*edges, ("a#1", "c#1", 0.4)], 0.3) == [["a#1", "b#1", "c#1"]]
 
 
 def test_vetoes_and_shared_reports_keep_groups_apart() -> None:

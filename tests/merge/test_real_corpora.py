@@ -9,8 +9,8 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import require_shared
 
+from conftest import require_shared
 from wireledger.errors import Problem
 from wireledger.evaluation.clusters import read_gold, score_assignment
 from wireledger.ingest import IngestOptions, iter_inputs

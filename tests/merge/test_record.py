@@ -44,7 +44,8 @@ def test_disagreeing_reports_show_both_values_with_their_sources_and_a_best_esti
 
 
 def test_latest_report_wins_a_tie_between_unofficial_values() -> None:
-    reports = [bombing(1, 12, "Wire", "2025-03-14", ("Wire",)), bombing(2, 14, "Daily", "2025-03-15", ("Daily",))]
+    reports = [bombing(1, 12, "Wire", "2025-03-14", ("Wire",)),
+               bombing(2, 14, "Daily", "2025-03-15", ("Daily",))]
     assert build_record("inc_x", profiles_of(*reports)).best("killed") == 14
 
 

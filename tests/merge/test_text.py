@@ -35,14 +35,15 @@ def test_vectors_have_unit_length_and_cosine_is_symmetric() -> None:
 
 
 def test_signature_prefers_specific_terms_to_event_words() -> None:
-    v = vectorise([("Gunman kills Marcus Bell outside Salem Avenue gas station; shooting shooting shooting", 1)])
+    v = vectorise([("Gunman kills Marcus Bell outside Salem Avenue gas station; shooting shooting", 1)])
     sig = signature(v, 3)
     assert "shooting" not in sig
     assert set(sig) <= {"marcus", "bell", "salem", "avenue", "gas", "station", "gunman"}
 
 
 def test_site_names_are_cut_from_page_titles() -> None:
-    assert strip_site_name("Four teens shot - WALB.com, South Georgia News, Weather, Sports") == "Four teens shot"
+    title = "Four teens shot - WALB.com, South Georgia News, Weather, Sports"
+    assert strip_site_name(title) == "Four teens shot"
     assert strip_site_name("Teen in critical condition after shooting :: WRAL.com") == \
         "Teen in critical condition after shooting"
     assert strip_site_name("Man killed in crash - police investigate the cause of it") == \

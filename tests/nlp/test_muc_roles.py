@@ -41,7 +41,8 @@ def test_group_fillers_merges_heads_acronyms_and_brackets() -> None:
     assert [f.text for f in grouped["WEAPON"]] == ["A car bomb", "dynamite"]
     assert grouped["WEAPON"][0].aliases == ["the bomb"]
     orgs = {f.text: f.aliases for f in grouped["PERP_ORG"]}
-    assert orgs == {"National Liberation Army": ["ELN"], "Farabundo Marti National Liberation Front": ["FMLN"]}
+    assert orgs == {"National Liberation Army": ["ELN"],
+                    "Farabundo Marti National Liberation Front": ["FMLN"]}
     # Two people who share a surname merge (the scorer's head rule would count them once anyway).
     assert len(grouped["VICTIM"]) == 1
     assert grouped["TARGET"] == []

@@ -112,7 +112,8 @@ def test_geonames_dump_adds_small_towns() -> None:
 
 
 def test_geonames_path_setting_reaches_the_reading() -> None:
-    pipeline = Pipeline(Settings(geonames_path=str(GEONAMES_SAMPLE)), only=["sentences", "entities", "places"])
+    settings = Settings(geonames_path=str(GEONAMES_SAMPLE))
+    pipeline = Pipeline(settings, only=["sentences", "entities", "places"])
     doc = pipeline.read_doc(text_document("A barn burned down in Millbrook Falls, Vt., on Sunday night."))
     town = place(doc, "Millbrook Falls")
     assert (town.region, town.lat, town.lon) == ("Vermont", 44.12345, -72.91234)

@@ -3,11 +3,11 @@ end sentences; hard-wrapped lines are not broken apart."""
 
 from __future__ import annotations
 
+from reading_support import read_fixture, read_text
+
 from wireledger.model import Document, Paragraph, Section
 from wireledger.nlp.base import ReadingDoc
 from wireledger.nlp.sentences import hard_breaks
-
-from reading_support import read_fixture, read_text
 
 
 def sentences_of(doc: ReadingDoc) -> list[str]:
@@ -31,8 +31,9 @@ def test_sentences_never_cross_a_paragraph_break() -> None:
 
 
 def test_abbreviations_do_not_end_sentences() -> None:
-    doc = read_text("Raid on depot\n\nBelarusian Maj. Gen. Anton Zhuravsky met Lt. Col. Ray Smith on Feb. 6 in "
-                    "the U.S. capital. Det. Sgt. Bo Li of the St. Paul police joined them at 9 a.m. on Sept. 3.")
+    doc = read_text("Raid on depot\n\nBelarusian Maj. Gen. Anton Zhuravsky met Lt. Col. Ray Smith on Feb. 6 "
+                    "in the U.S. capital. Det. Sgt. Bo Li of the St. Paul police joined them at 9 a.m. on "
+                    "Sept. 3.")
     sents = sentences_of(doc)
     assert sents == [
         "Raid on depot",

@@ -21,7 +21,8 @@ def test_ordinary_words_lower_names_capitalised_acronyms_upper() -> None:
     tc = small_truecaser()
     text = "POLICE SAID THE BOMB EXPLODED NEAR THE OFFICE OF MCDONALD IN QUETZALTENANGO ON MONDAY [FBI]."
     out = tc.restore(text)
-    assert out == "Police said the bomb exploded near the office of McDonald in Quetzaltenango on Monday [FBI]."
+    assert out == ("Police said the bomb exploded near the office of McDonald in Quetzaltenango on "
+                   "Monday [FBI].")
 
 
 def test_sentence_start_and_brackets() -> None:

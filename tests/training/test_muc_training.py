@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import require_shared
-
 from wireledger.nlp.muc_roles import IncidentClassifier, MucRoleTagger, RoleFiller, RoleSpan
 from wireledger.nlp.truecase import Truecaser
 from wireledger.training import muc_eval
@@ -27,8 +26,8 @@ def test_weak_labels_find_every_occurrence_across_line_breaks() -> None:
                                                 "PERP_ORG": [["ALFARO LIVES GROUP", "ALFARO LIVES"]],
                                                 "VICTIM": [["GUARDS"]]})
     got = [(BOMB_TEXT[s:e], label) for s, e, label in weak_labels(doc)]
-    assert got == [("BOMB", "WEAPON"), ("CITY HALL OF\nAMBATO", "TARGET"), ("ALFARO LIVES\nGROUP", "PERP_ORG"),
-                   ("BOMB", "WEAPON"), ("GUARDS", "VICTIM")]
+    assert got == [("BOMB", "WEAPON"), ("CITY HALL OF\nAMBATO", "TARGET"),
+                   ("ALFARO LIVES\nGROUP", "PERP_ORG"), ("BOMB", "WEAPON"), ("GUARDS", "VICTIM")]
 
 
 def test_holdout_is_fixed_and_about_the_asked_share() -> None:
@@ -80,10 +79,9 @@ def test_ner_trains_saves_and_tags(tmp_path: Path) -> None:
 
 def test_readings_score_as_intended_with_the_reference_scorer() -> None:
     scorer = muc_eval.load_scorer(require_shared("eval", "score_muc.py"))
-    span = RoleSpan("PERP_ORG", 0, 4, "FMLN")
-    fillers = {"PERP_ORG": [RoleFiller("PERP_ORG", "Farabundo Marti National Liberation Front",
-                                       [RoleSpan("PERP_ORG", 10, 51, "Farabundo Marti National Liberation Front"),
-                                        span])],
+    name = "Farabundo Marti National Liberation Front"
+    mentions = [RoleSpan("PERP_ORG", 10, 51, name), RoleSpan("PERP_ORG", 0, 4, "FMLN")]
+    fillers = {"PERP_ORG": [RoleFiller("PERP_ORG", name, mentions)],
                "VICTIM": [RoleFiller("VICTIM", "peasants", [RoleSpan("VICTIM", 60, 68, "peasants")])],
                "TARGET": [RoleFiller("TARGET", "bridge", [RoleSpan("TARGET", 70, 76, "bridge")])],
                "WEAPON": [RoleFiller("WEAPON", "mortar", [RoleSpan("WEAPON", 80, 86, "mortar")])]}

@@ -94,8 +94,9 @@ def incident_command(settings: Settings, incident_id: str, fmt: str) -> None:
         for v in view.values:
             chains = sorted({" <- ".join(clean(x) for x in c) for s in v.support for c in s.chains})
             official = ", official" if v.official else ""
+            via = f"  via {'; '.join(chains)}" if chains else ""
             click.echo(f"    {_fmt_value(v.value)}  ({v.sources} source{'s' if v.sources != 1 else ''}"
-                       f"{official}: {', '.join(v.documents)})" + (f"  via {'; '.join(chains)}" if chains else ""))
+                       f"{official}: {', '.join(v.documents)}){via}")
     click.echo("reports:")
     for d in record.documents:
         bg = "  (background mention)" if d["background"] else ""
@@ -149,7 +150,8 @@ def graph_command(settings: Settings, name: str, depth: int, fmt: str) -> None:
         return
     labels = {n["id"]: n.get("label") or n["id"] for n in graph.nodes.values()}
     for edge in sorted(graph.edges, key=lambda e: (graph.nodes[e["source"]].get("hop", 0), e["source"])):
-        click.echo(f"{clean(labels[edge['source']])}  --{edge['relation']}-->  {clean(labels[edge['target']])}")
+        source, target = clean(labels[edge["source"]]), clean(labels[edge["target"]])
+        click.echo(f"{source}  --{edge['relation']}-->  {target}")
     if len(graph.nodes) <= 1:
         click.echo(f"nothing known about {clean(name)}")
         raise SystemExit(1)
@@ -190,3 +192,46 @@ def reread_command(settings: Settings, processes: int | None, fmt: str) -> None:
     click.echo(f"read {result['read']}  failed {result['failed']}  merged {result['merged']}  "
                f"removed {result['removed']}  new incidents {len(result['started'])}  "
                f"redirected {len(result['redirected'])}")
+
+
+@click.command("clusters")
+@click.argument("path", metavar="PATH.jsonl")
+@click.option("--gold-field", default="incident_id", show_default=True,
+              help="Field holding the gold incident (cluster) of each line.")
+@click.option("--id-field", default="id", show_default=True, help="Field holding the document id.")
+@click.option("--text-field", default="text", show_default=True, help="Field holding the text.")
+@click.option("--title-field", default="title", show_default=True, help="Field holding the title.")
+@click.option("--published-field", default="published", show_default=True,
+              help="Field holding the publication date.")
+@click.option("--only", "only", multiple=True, metavar="FIELD=V1,V2",
+              help="Keep only lines whose FIELD is one of the values (repeatable).")
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Reading processes (default: the processes setting).")
+@format_option
+@click.pass_obj
+def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_field: str, text_field: str,
+                          title_field: str, published_field: str, only: tuple[str, ...], processes: int | None,
+                          fmt: str) -> None:
+    """Ingest PATH into a temporary ledger and score which reports were merged into one incident
+    (B-cubed, MUC and pairwise precision, recall and F1 against the gold field)."""
+    from ..errors import UsageError
+    from ..services.incidents import evaluate_clusters
+
+    selected: dict[str, set[str]] = {}
+    for item in only:
+        field, _, values = item.partition("=")
+        if not field or not values:
+            raise UsageError(f"--only {item!r} is not FIELD=V1,V2", input="--only")
+        selected[field] = {v.strip() for v in values.split(",") if v.strip()}
+    scores, info = evaluate_clusters(path, settings, gold_field=gold_field, id_field=id_field,
+                                     text_field=text_field, title_field=title_field,
+                                     published_field=published_field, only=selected or None,
+                                     processes=processes or settings.processes)
+    if fmt == "json":
+        echo_json("eval clusters", {**scores.to_dict(), "run": info})
+        return
+    if info["not_ingested"]:
+        click.echo(f"{info['not_ingested']} of {info['lines']} gold lines were not ingested (no text) and "
+                   "are not scored")
+    for line in scores.lines():
+        click.echo(line)

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import UsageError
 from ..services import IngestOptions, IngestSummary, ProgressUpdate, example_article, ingest
+from ..services.ledger import pipeline_reader, sync_ledger
 from ..settings import Settings
 from . import cli
 from .output import clean, echo_json, format_option
@@ -31,11 +32,14 @@ _MAX_WARNING_LINES = 20
 @click.option("--format-in", type=click.Choice(["text", "html", "feed", "jsonl"]), default=None,
               help="Read every input as this format instead of guessing from its name and content.")
 @click.option("--example", is_flag=True, help="Ingest the example article shipped with wireledger.")
+@click.option("--read/--no-read", "read_", default=True, show_default=True,
+              help="Read each new document (entities, events, claims) and store the reading with it.")
 @format_option
 @click.pass_obj
 def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, text_field: str,
                    title_field: str, published_field: str, url_field: str, published: str | None,
-                   follow_links: bool, format_in: str | None, example: bool, fmt: str) -> None:
+                   follow_links: bool, format_in: str | None, example: bool, read_: bool,
+                   fmt: str) -> None:
     """Read files, folders, globs or - (stdin) into the ledger."""
     inputs = list(paths) + ([example_article()] if example else [])
     if not inputs:
@@ -62,7 +66,10 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
                        counts=f"stored {s.stored}  dup {s.duplicates + s.near_duplicates}  "
                               f"skipped {len(s.skipped) + len(s.known_skips)}")
 
-        summary = ingest(inputs, options, settings, progress=show)  # "-" reads sys.stdin
+        reader = pipeline_reader(settings) if read_ else None
+        summary = ingest(inputs, options, settings, progress=show, read=reader)  # "-" reads sys.stdin
+    if read_ and summary.stored:
+        sync_ledger(settings)
     if fmt == "json":
         echo_json("ingest", {"db": settings.db, **summary.to_dict()})
     else:

@@ -26,7 +26,8 @@ _MAX_TEXT_ENTITIES = 12
               help="Publication date for inputs that carry none of their own.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True,
-              help="text: a short summary; json: one object (a list for several documents); jsonl: one per line.")
+              help="text: a short summary; json: one object (a list for several documents); "
+                   "jsonl: one per line.")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Worker processes (default 1, or WIRELEDGER_PROCESSES).")
 @click.option("--id-field", default="id", show_default=True, help="JSONL: field holding the document id.")

@@ -392,7 +392,7 @@ class MucRun:
 
 
 def run_muc4(settings: Any, paths: list[Path], max_docs: int | None = None, processes: int = 1,
-             batch_size: int = 32) -> MucRun:
+             batch_size: int = 32, lenient_optional: bool = False) -> MucRun:
     """Read the messages of ``paths`` through the pipeline and score them against their answer keys."""
     import time
 
@@ -416,4 +416,4 @@ def run_muc4(settings: Any, paths: list[Path], max_docs: int | None = None, proc
             continue
         d = item.to_dict()
         readings[str(d["document"]["id"])] = d
-    return MucRun(score(readings, gold), readings, failures, time.perf_counter() - started)
+    return MucRun(score(readings, gold, lenient_optional), readings, failures, time.perf_counter() - started)

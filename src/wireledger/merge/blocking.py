@@ -45,7 +45,8 @@ def _own_buckets(lo: int, hi: int, precision: str) -> list[str]:
 
 def _rounded(lo: int, hi: int, precision: str) -> tuple[int, int]:
     if precision == "year":
-        return date(date.fromordinal(lo).year, 1, 1).toordinal(), date(date.fromordinal(hi).year, 12, 31).toordinal()
+        first, last = date.fromordinal(lo).year, date.fromordinal(hi).year
+        return date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
     if precision == "month":
         a, b = date.fromordinal(lo), date.fromordinal(hi)
         nxt = date(b.year + (b.month == 12), b.month % 12 + 1, 1)

@@ -69,8 +69,8 @@ def entity_graph(name: str, depth: int, source: GraphSource) -> Graph:
             if kind == "incident":
                 for person in source.people_of(key):
                     pid = entity_id(person["name"])
-                    if graph.add_node(pid, kind="entity", label=person["name"], entity_kind=person.get("kind"),
-                                      hop=hop):
+                    if graph.add_node(pid, kind="entity", label=person["name"],
+                                      entity_kind=person.get("kind"), hop=hop):
                         nxt.append((pid, person["name"]))
                     graph.add_edge(pid, node, person.get("role") or "participant")
                 continue

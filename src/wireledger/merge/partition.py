@@ -17,8 +17,11 @@ from collections import defaultdict
 from .state import document_of
 
 
-def partition(nodes: set[str], edges: list[tuple[str, str, float]], threshold: float) -> list[list[str]]:
-    """Clusters of ``nodes`` (each sorted; clusters sorted by first member)."""
+def partition(nodes: set[str], edges: list[tuple[str, str, float]], threshold: float,
+              average: float | None = None) -> list[list[str]]:
+    """Clusters of ``nodes`` (each sorted; clusters sorted by first member): edges at or above
+    ``threshold`` may join two groups whose average score reaches ``average`` (default: the threshold)."""
+    average = threshold if average is None else average
     parent = {n: n for n in nodes}
     size = dict.fromkeys(nodes, 1)
     sums: dict[str, dict[str, float]] = defaultdict(dict)
@@ -46,7 +49,7 @@ def partition(nodes: set[str], edges: list[tuple[str, str, float]], threshold: f
         ga, gb = find(a), find(b)
         if ga == gb or gb in vetoes[ga] or docs[ga] & docs[gb]:
             continue
-        if sums[ga].get(gb, 0.0) / (size[ga] * size[gb]) < threshold:
+        if sums[ga].get(gb, 0.0) / (size[ga] * size[gb]) < average:
             continue
         if (size[ga], gb) < (size[gb], ga):
             ga, gb = gb, ga  # ga is the larger group (ties: the smaller key) and absorbs gb

@@ -188,7 +188,8 @@ def ordinal_text(day: int | None) -> str | None:
 # --- names and places -----------------------------------------------------------------------------------
 
 def place_key(name: str) -> str:
-    """Case, accents, punctuation and a leading "the"/"saint" spelling folded: ``St. Louis`` = ``Saint Louis``."""
+    """Case, accents, punctuation, a leading "the" and the spellings of "saint" folded: ``St. Louis`` is
+    ``Saint Louis``."""
     key = " ".join(romanise(w) for w in re.split(r"[\s\-]+", name) if w)
     key = re.sub(r"^(?:the )", "", key)
     return re.sub(r"^(?:st|ste|saint|sainte|san|santa) ", "saint ", key).strip()
@@ -237,7 +238,8 @@ def _person(name: str, role: str, entity: Entity | None, start: int | None, end:
 
 _RESPONSIBILITY = re.compile(r"responsib", re.I)
 _CLAIM_VERB = re.compile(r"^claim", re.I)
-_ATTACK_WORD = re.compile(r"\b(?:attack|bomb\w*|blast|explosion|killing|shooting|assault|massacre|it)\b", re.I)
+_ATTACK_WORD = re.compile(r"\b(?:attack|bomb\w*|blast|explosion|killing|shooting|assault|massacre|it)\b",
+                          re.I)
 _PRONOUN = re.compile(r"^(?:it|they|he|she|we|the group|group|none)$", re.I)
 
 
@@ -261,7 +263,8 @@ def _claimant(claim: Claim) -> str | None:
     return None
 
 
-def _facts(ev: Event, reading: Reading, people: list[Person], *, primary: bool = False) -> dict[str, list[Fact]]:
+def _facts(ev: Event, reading: Reading, people: list[Person], *,
+           primary: bool = False) -> dict[str, list[Fact]]:
     """The values an event gives, each with its span and the attribution chains of the claims whose
     words hold that span (a value no claim holds is the report's own word). Claims of responsibility
     anywhere in a report count for its primary event: "X claimed the bombing" is about the report's
@@ -271,7 +274,7 @@ def _facts(ev: Event, reading: Reading, people: list[Person], *, primary: bool =
     event_chains = [list(c) for c in ev.attributions if c and c != ["(outlet)"]]
     own = [c for c in reading.claims
            if c.event == ev.id and c.polarity != "negative" and c.modality != "denied"]
-    support = {s.field: (s.start, s.end) for s in ev.support}
+    support: dict[str, tuple[int | None, int | None]] = {s.field: (s.start, s.end) for s in ev.support}
     report_chain = [[doc.outlet]] if doc.outlet else []
 
     def chains_for(start: int | None, end: int | None) -> list[list[str]]:
@@ -286,7 +289,7 @@ def _facts(ev: Event, reading: Reading, people: list[Person], *, primary: bool =
 
     def fact(name: str, value: Any, span: tuple[int | None, int | None] | None = None,
              text: str | None = None) -> Fact:
-        s, e = span or support.get(name, (None, None))
+        s, e = span if span is not None else support.get(name, (None, None))
         return Fact(value, s, e, chains_for(s, e), text)
 
     facts: dict[str, list[Fact]] = {"type": [fact("type", ev.type)]}
@@ -403,6 +406,9 @@ def _profile(reading: Reading, ev: Event, *, primary: bool, vector: tuple[dict[s
     )
 
 
+_SINGLE_FACTS = ("date", "place", "killed", "wounded", "attempt", "perpetrator_status")
+
+
 def _absorb(into: EventProfile, ev: Event, reading: Reading, people: list[Person]) -> None:
     """Fold a second telling of the same happening into a profile: its dates become alternatives, its
     counts, place, weapons and people fill what is missing, its facts add support."""
@@ -428,7 +434,7 @@ def _absorb(into: EventProfile, ev: Event, reading: Reading, people: list[Person
     for name, facts in _facts(ev, reading, people).items():
         if name in ("type", "claimed_by"):
             continue
-        if name in ("date", "place", "killed", "wounded", "attempt", "perpetrator_status") and name in into.facts:
+        if name in _SINGLE_FACTS and name in into.facts:
             continue  # the primary event's own value stands; a second telling only fills gaps
         into.facts.setdefault(name, []).extend(facts)
     into.events.append(ev.id)
@@ -450,7 +456,8 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
     background_people = {p.entity for e in reading.events if e.background for p in e.participants}
 
     def people_of(ev: Event) -> list[Person]:
-        return [_person(p.name, p.role, entities.get(p.entity or ""), p.start, p.end) for p in ev.participants]
+        return [_person(p.name, p.role, entities.get(p.entity or ""), p.start, p.end)
+                for p in ev.participants]
 
     profiles: list[EventProfile] = []
     events = [e for e in reading.events if e.polarity != "negative"]
@@ -458,13 +465,17 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
         main = _profile(reading, primary, primary=True, vector=doc_vector, title_vector=title_vector,
                         people=people_of(primary))
         for ev in events:
-            if ev is primary or ev.background or ev.type not in attacks or primary.type not in attacks:
+            if ev is primary or ev.type not in attacks or primary.type not in attacks:
                 continue
-            if same_happening(primary, ev):
+            if (not ev.background and same_happening(primary, ev)) or (
+                    ev.background and _victim_names(primary) & _victim_names(ev) and same_happening(primary, ev)):
+                # a background attack with the primary's own named victim is the same attack told again
+                # (a trial report dated "today" that recalls the shooting "on Aug. 1")
                 _absorb(main, ev, reading, people_of(ev))
         named = {p.name for p in main.people}
         main.people.extend(_person(ent.name, "mentioned", ent, None, None) for ent in reading.entities
-                           if ent.type == "person" and ent.id not in background_people and ent.name not in named)
+                           if ent.type == "person" and ent.id not in background_people
+                           and ent.name not in named)
         if main.date_lo is None and pub is not None:
             main.date_lo, main.date_hi, main.precision = pub - INFERRED_DAYS, pub, INFERRED
         profiles.append(main)
@@ -477,7 +488,9 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
         profiles.append(_profile(reading, ev, primary=False, vector=vector, title_vector={},
                                  people=people_of(ev)))
     if primary is None:
-        lo, hi, precision = (pub - INFERRED_DAYS, pub, INFERRED) if pub is not None else (None, None, "unknown")
+        lo, hi, precision = (None, None, "unknown")
+        if pub is not None:
+            lo, hi, precision = pub - INFERRED_DAYS, pub, INFERRED
         people = [_person(e.name, "mentioned", e, None, None) for e in reading.entities if e.type == "person"]
         profiles.append(EventProfile(
             key=f"{doc.id}#story", document=doc.id, event="story", type=STORY_TYPE, attack=False,

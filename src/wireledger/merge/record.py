@@ -262,7 +262,8 @@ def build_record(incident: str, profiles: Sequence[EventProfile],
         date_lo=lo, date_hi=hi, precision=precision, background_only=all(p.background for p in members),
         people=[{**v, "documents": sorted(v["documents"])} for _, v in sorted(people.items())],
         place=place,
-        places=sorted({x for p in members for x in (p.city, p.region, p.place_name, p.detail, p.country) if x}),
+        places=sorted({x for p in members for x in (p.city, p.region, p.place_name, p.detail, p.country)
+                       if x}),
     )
 
 

@@ -147,7 +147,8 @@ def analyse(texts: Iterable[tuple[str, int]], max_terms: int = MAX_TERMS,
     named = sorted((t for t in names if t in vector and t not in ev and not t[0].isdigit()),
                    key=lambda t: (-counts[t], t))[:signature_terms]
     # a report with few names (all capitals, or a short note) is filed under its strongest words too
-    fill = [t for t in signature(vector, signature_terms) if t not in named][:max(0, SIGNATURE_MIN - len(named))]
+    fill = [t for t in signature(vector, signature_terms) if t not in named]
+    fill = fill[:max(0, SIGNATURE_MIN - len(named))]
     return vector, named + fill
 
 

@@ -64,14 +64,16 @@ def entry_from_summary(summary: dict[str, Any], roles: list[str] | None = None) 
         lo, hi = summary.get("date_lo"), summary.get("date_hi")
     return TimelineEntry(
         incident=summary["id"], date=date_label(lo, hi, precision) if lo is not None else "date unknown",
-        precision=precision, type=summary.get("type"), place=summary.get("place"), roles=sorted(set(roles or [])),
+        precision=precision, type=summary.get("type"), place=summary.get("place"),
+        roles=sorted(set(roles or [])),
         sources=int(summary.get("sources") or 0), reports=int(summary.get("reports") or 0),
         background_only=bool(summary.get("background_only")),
         sort_key=(lo if lo is not None else 10**9, _PRECISION_ORDER.get(precision, 9), summary["id"]),
     )
 
 
-def build_timeline(summaries: list[dict[str, Any]], roles: dict[str, list[str]] | None = None) -> list[TimelineEntry]:
+def build_timeline(summaries: list[dict[str, Any]],
+                   roles: dict[str, list[str]] | None = None) -> list[TimelineEntry]:
     """Timeline entries of incident summaries (``roles``: incident -> the subject's roles in it)."""
     entries = [entry_from_summary(s, (roles or {}).get(s["id"])) for s in summaries]
     return sorted(entries, key=lambda e: e.sort_key)

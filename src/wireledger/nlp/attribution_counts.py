@@ -69,7 +69,8 @@ def count_mentions(sent: SpacySpan, lex: Lexicon) -> list[CountMention]:
         for arg in args:
             s0 = sent.start
             nums = [arg] if number_value(arg, lex, s0) is not None else [
-                c for c in arg.children if c.dep_ in ("nummod", "det") and number_value(c, lex, s0) is not None]
+                c for c in arg.children
+                if c.dep_ in ("nummod", "det") and number_value(c, lex, s0) is not None]
             if arg.lower_ in ("one", "nobody", "none") and any(c.lower_ == "no" for c in arg.children):
                 nums = [arg]
             for num in nums:

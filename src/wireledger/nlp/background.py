@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..model import DateValue, Event, Support
 from .base import ReadingDoc
@@ -19,12 +20,17 @@ from .dates import parse_published
 from .events import Draft, EventContext, fill_event, types_compatible
 from .events_lexicon import Lexicon, load_lexicon
 from .events_roles import RoleTaggerHints, fillers_to_event
+from .events_status import perpetrator_status
 from .events_syntax import lemma
 from .events_triggers import GENERIC, OUTCOME_TYPES, Trigger, category_of
 from .registry import StepContext, register_step
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 NAME, VERSION = "wireledger.background", "1"
 _ATTACK_ROLES = ("perpetrator", "target", "victim")
+_OPEN = ("hypothetical", "denied", "unknown")
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
@@ -65,7 +71,10 @@ class BackgroundStep:
         published = parse_published(doc.document.published)
         attacks = [d for d in drafts if d.category == "attack"]
         distinct = {id(d): self._distinct(ctx, d, published) for d in drafts}
-        main = self._choose_main(ctx, attacks or drafts, distinct, published)
+        real = [d for d in attacks if d.event.polarity == "positive" and
+                d.event.modality not in ("hypothetical", "denied")]
+        main = self._choose_main(ctx, real or [d for d in drafts if d.category != "attack"] or drafts,
+                                 distinct, published)
         main_date = self._main_date(ctx, main, attacks, distinct, published) if main else None
         merged = self._merge(ctx, drafts, main, distinct, main_date) if main else drafts
         for d in merged:
@@ -89,6 +98,10 @@ class BackgroundStep:
                 # a report states the toll of the incident it is about: no death said is none
                 ev.killed = 0 if ev.killed is None else ev.killed
                 ev.wounded = 0 if ev.wounded is None else ev.wounded
+                if ev.perpetrator_status in (None, "unknown"):
+                    self._status_in_report(ctx, ev, merged)
+                if ev.perpetrator_status in (None, "unknown", "escaped"):
+                    self._arrest_follow_up(ctx, ev, merged)
         if self.hints is not None and RoleTaggerHints.applies(doc.text):
             main = self._apply_tagger(ctx, merged, main, dominant) or main
         order = sorted(merged, key=lambda d: (d is not main, d.event.background, min(d.tokens, default=0)))
@@ -96,6 +109,27 @@ class BackgroundStep:
             d.event.id = f"ev{n}"
         doc.events = [d.event for d in order]
         return doc
+
+    def _status_in_report(self, ctx: EventContext, ev: Event, drafts: list[Draft]) -> None:
+        """What became of the perpetrator, said anywhere in the report outside its background
+        ("The car sped away and no arrests have been made")."""
+        past = {ctx.sent_of[i] for d in drafts if d.event.background for i in d.tokens}
+        toks = {i for k, (s, e) in enumerate(ctx.sentences) if k not in past for i in range(s, e)}
+        status, span = perpetrator_status(ctx.doc, toks, ctx.lex, set())
+        if status is not None and span is not None:
+            ev.perpetrator_status = status
+            ev.support.append(Support("perpetrator_status", span[0], span[1], EXTRACTOR))
+
+    def _arrest_follow_up(self, ctx: EventContext, ev: Event, drafts: list[Draft]) -> None:
+        """A follow-up arrest or charge the report states ("a 34-year-old man was arrested on Monday")
+        says what became of the main incident's perpetrator."""
+        for d in drafts:
+            f = d.event
+            if f.type in ("arrest", "charge") and not f.background and f.polarity == "positive" and \
+                    f.modality in ("asserted", "reported") and f.trigger is not None:
+                ev.perpetrator_status = "arrested"
+                ev.support.append(Support("perpetrator_status", f.trigger.start, f.trigger.end, EXTRACTOR))
+                return
 
     # -------------------------------------------------------------- wire copy
     def _apply_tagger(self, ctx: EventContext, drafts: list[Draft], main: Draft | None,
@@ -126,7 +160,8 @@ class BackgroundStep:
             target = Draft(ev, ctx.tokens_of([(first.start, first.end)]), [], "attack")
             drafts.append(target)
         elif slug is not None:
-            target.event.type = slug
+            if not (slug == "armed_assault" and target.event.type == "assassination"):
+                target.event.type = slug  # the method the specialist reads (a bomb, a kidnapping)
         fillers = tagger.fillers(text, spans=spans, gate=False)
         fillers_to_event(ctx.rdoc, target.event, fillers, ctx.lex)
         for d in attacks:
@@ -240,22 +275,29 @@ class BackgroundStep:
                 out.append(d)
                 continue
             target = None
-            if d.category == "attack" and not distinct[id(d)]:
+            # a mention that denies or only plans an attack is never merged into a real one
+            like_main = main.category == "attack" and (d.event.polarity, d.event.modality in _OPEN) == \
+                (main.event.polarity, main.event.modality in _OPEN)
+            if d.category == "attack" and like_main and not distinct[id(d)] and \
+                    self._later_news(ctx, d, main_date):
+                target = main  # "three of the wounded were in critical condition on Sunday"
+            elif d.category == "attack" and not distinct[id(d)]:
                 undated = d.event.date is None
                 prev = [x for x in out if x.category == "attack" and x is not main and self._compatible(ctx, x, d)
                         and self._same_paragraph(ctx, x, d)]
-                if undated and prev and not self._compatible(ctx, main, d):
+                with_main = like_main and self._compatible(ctx, main, d)
+                if undated and prev and not with_main:
                     target = prev[-1]
-                elif self._compatible(ctx, main, d) and self._same_time(main, d, main_date):
+                elif with_main and self._same_time(main, d, main_date):
                     target = main
                 elif undated and prev:
                     target = prev[-1]
-            elif d.category == "outcome":
+            elif d.category == "outcome" and main.category == "attack":
                 target = main
             elif d.category != "attack":
                 follow_up = d.category in ctx.lex.follow_up_types
                 target = next((x for x in out if x.category == d.category and self._same_time(x, d)
-                               and (x.event.date is None) == (d.event.date is None)
+                               and x.event.polarity == d.event.polarity
                                and (follow_up or self._shares_participants(x, d))), None)
             if target is not None:
                 target.tokens |= d.tokens
@@ -263,6 +305,14 @@ class BackgroundStep:
             else:
                 out.append(d)
         return out
+
+    def _later_news(self, ctx: EventContext, d: Draft, main_date: DateValue | None) -> bool:
+        """Only words of harm ("wounded", "killed", "died"), dated on or shortly after the main incident:
+        news about its victims, not another attack."""
+        if any(t.type not in (GENERIC, *OUTCOME_TYPES) or t.kind == "agent" for t in d.triggers):
+            return False
+        day, ref = _day(d.event.date), _day(main_date)
+        return day is not None and ref is not None and ref <= day <= ref + timedelta(days=ctx.lex.days_before_main)
 
     def _same_paragraph(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
         paras = [(p.start, p.end) for p in ctx.rdoc.document.paragraphs]
@@ -293,25 +343,32 @@ class BackgroundStep:
         ref = ref or published
         ref_year = _year(main.event.date) if main and main.event.date else (published.year if published else None)
         ev = d.event
+        if distinct[id(d)]:
+            return True  # "another attack", "the second attack on a police post this month"
         day = _day(ev.date)
         if day is not None and ref is not None:
             return day < ref - timedelta(days=ctx.lex.days_before_main)
         yr = _year(ev.date)
         if yr is not None and ref_year is not None and (ev.date and ev.date.precision != "day"):
             return yr < ref_year
-        if distinct[id(d)]:
-            return True
-        if d.category == "attack":
-            return False
-        # undated non-attack happenings: follow-ups stay with the story, the rest is context
+        if d.category == "attack" or d.category in ctx.lex.follow_up_types:
+            return False  # undated follow-ups (an investigation, an arrest) stay with the story
+        # other undated happenings: context when said of the past ("governments that have accused
+        # him") or beside a background happening in one sentence; else part of the story
         mine = {ctx.sent_of[i] for i in d.tokens}
-        same_sentence_bg = any(x is not d and x.event.background and {ctx.sent_of[i] for i in x.tokens} & mine
-                               for x in drafts)
-        if same_sentence_bg:
+        if any(x is not d and x.event.background and {ctx.sent_of[i] for i in x.tokens} & mine for x in drafts):
             return True
-        if d.category in ctx.lex.follow_up_types:
-            return False
-        return main is not None and main.category == "attack"
+        return any(self._perfect(ctx.doc[t.head]) for t in d.triggers)
+
+    @staticmethod
+    def _perfect(tok: Token) -> bool:
+        """The trigger's clause is in the perfect ("have accused", "has served"): a past state."""
+        verb = tok
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
     def _dominant_date(self, ctx: EventContext, main: Draft | None, published: date | None) -> DateValue | None:
         if main is not None and main.event.date is not None and main.event.date.value:

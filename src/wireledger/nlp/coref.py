@@ -87,7 +87,7 @@ class CorefStep:
         people = [e for e in entities if e.type == "person"]
         full = [e for e in people if len(_name_words(e.name)) > 1]
         # a one-word "organisation" that is a person's surname is that person ("Rimkute had received")
-        surnames = {_name_words(f.name)[-1] for f in full}
+        surnames = {w for f in full for w in (_name_words(f.name)[0], _name_words(f.name)[-1])}
         mistaken = [e for e in entities if e.type == "organization" and e.name in surnames
                     and not self.lex.is_institution(e.name) and fold(e.name) not in self.lex.org_canonical]
         for short in sorted(people + mistaken, key=lambda e: -len(_name_words(e.name))):
@@ -269,7 +269,7 @@ def _abbreviates(short: list[str], full: list[str]) -> bool:
     if not short or len(short) >= len(full):
         return False
     if len(short) == 1:
-        return short[0] == full[-1] or (short[0] == full[0] and len(full) == 2)
+        return short[0] in (full[-1], full[0])  # "Alekseev"; "Eddie" for Eddie Zee Holmes
     return short[0] == full[0] and short[-1] == full[-1]
 
 

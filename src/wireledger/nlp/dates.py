@@ -70,10 +70,14 @@ _PATTERNS: list[tuple[str, str]] = [
     ("anchored", r"(?P<w>\b(?:the\s+(?P<dir>following|next|previous|preceding|same)\s+(?P<unit>year|month)|"
                  r"that\s+(?P<that>year)(?:'s|’s)?|(?P<n>a|one|two|three|four|five|\d+)\s+(?P<unit2>years?)"
                  r"\s+(?P<dir2>later|after(?:wards?)?|earlier|before)))\b"),
+    ("later", r"(?P<w>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)"
+              r"\s+(?P<dir>later|after(?:wards?)?))\b"),
     ("year", rf"(?<![\w$#.,/-])(?P<y>{_YEAR4})(?:'s|’s)?(?![\w/-]|,\d|\.\d)"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
 _CASED_KINDS = {"month", "mdy", "dmy", "my"}  # month names must be capitalised unless the text is upper case
+_COUNTED = re.compile(r"\s+(?:times|people|rounds|shots|bullets|troops|soldiers|men|women|cases|homes|cars|"
+                      r"vehicles|votes|acres|feet|miles|pounds|dollars|residents|members|students)\b", re.I)
 _STREETISH = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:block|St|Street|Ave|Avenue|Road|Rd|Blvd|Lane|Drive|Dr)\b")
 
 
@@ -117,7 +121,7 @@ def _scan(text: str) -> list[_Match]:
                 mon = m.group("mon")
                 if not mon[:1].isupper():
                     continue
-            if kind == "year" and _STREETISH.match(text, m.end()):
+            if kind == "year" and (_STREETISH.match(text, m.end()) or _COUNTED.match(text, m.end())):
                 continue
             if kind == "weekday" and not upper and not m.group("wd")[:1].isupper():
                 continue
@@ -212,6 +216,8 @@ def _resolve(m: _Match, published: date | None, anchor_year: int | None) -> tupl
         return f"{int(str(g['y'])):04d}", "year", None
     if kind == "anchored":
         return _resolve_anchored(g, published, anchor_year)
+    if kind == "later":
+        return None, "unknown", "counts from a day the text does not give"
     if published is None:
         return None, "unknown", "relative date: no publication date to count from"
     if kind == "rel_day":
@@ -302,11 +308,24 @@ def find_dates(text: str, published: date | None,
         elif m.kind == "anchored":
             anchor = _year_before(out, min(sent[0], para[0]), m.start, explicit_only=False)
         value, precision, note = _resolve(m, published, anchor)
+        if m.kind == "later":
+            value, precision, note = _days_later(m, out, min(sent[0], para[0]))
         if m.kind == "year" and _IN_PREP.search(text, max(0, m.start - 8), m.start):
             note = _IN_YEAR
         out.append(DateValue(value=value, precision=precision, text=text[m.start:m.end],
                              start=m.start, end=m.end, note=note))
     return out
+
+
+def _days_later(m: _Match, found: list[DateValue], lo: int) -> tuple[str | None, str, str | None]:
+    """"Two days later": counted from the last day named before it in the paragraph."""
+    for d in reversed(found):
+        if d.start is None or d.start < lo or d.precision != "day" or not d.value or d.value.startswith("--"):
+            continue
+        n = _count(str(m.groups["n"])) or 1
+        days = n * (7 if str(m.groups["unit"]).lower().startswith("week") else 1)
+        return (date.fromisoformat(d.value) + timedelta(days=days)).isoformat(), "day", None
+    return None, "unknown", "counts from a day the text does not give"
 
 
 def _year_before(found: list[DateValue], lo: int, hi: int, explicit_only: bool) -> int | None:

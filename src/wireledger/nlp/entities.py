@@ -39,7 +39,11 @@ CITY_AFTER_IN_MIN_POPULATION = 15_000  # ... or this large after "in", "near": "
 _PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to", "across", "around"})
 _CALL_SIGN = re.compile(r"^[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?: \d{1,2})?$")
 _LEADING_DROP = frozenset({"the", "a", "an", "former", "late", "ex", "then", "'s", "’s"})
-_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", "(", ")", '"', "“", "”"})
+_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ",", ".", ";", ":", "-", "—", "(", ")", '"', "“", "”", "/",
+                            "|"})
+_COUNTY_WORDS = frozenset({"County", "Parish", "Borough", "Township"})
+_JURISDICTION_NOUNS = frozenset({"police", "sheriff", "authorities", "officials", "residents", "deputies",
+                                 "firefighters", "prosecutors", "county"})
 _TYPE_RANK = {"media": 6, "group": 5, "location": 4, "facility": 3, "organization": 2, "person": 1,
               "other": 0}
 _OUTLET_KIND_WORDS = frozenset({"channel", "newspaper", "agency", "broadcaster", "station", "website",
@@ -100,6 +104,15 @@ class EntitiesStep:
             s += 1
         while e > s and (tokens[e - 1].text in _TRAILING_DROP or tokens[e - 1].is_space):
             e -= 1
+        jurisdiction = e < len(tokens) and tokens[e].text in _JURISDICTION_NOUNS and label == "PERSON"
+        if jurisdiction and not self._is_person_name(span_text(tokens, s, e), person_words):
+            # "Prince William police", "Puyallup residents": a place, whatever its first word looks like
+            s, label = ent.start, "GPE"
+        elif e < len(tokens) and tokens[e].text in _COUNTY_WORDS and s < e:
+            # "Prince William County": a county, whatever title its first word looks like
+            s, e, label = ent.start, e + 1, "GPE"
+            while tokens[s].lower_ in ("the",):
+                s += 1
         titles: list[str] = []
         if label in ("PERSON", "ORG"):
             while s < e:
@@ -157,6 +170,8 @@ class EntitiesStep:
         if label == "FAC":
             return ("location", 0.7) if words[-1].lower() in lex.district_words else ("facility", 0.7)
         if label == "PERSON":
+            if words[-1].lower() in lex.institution_words or words[-1].lower() in lex.district_words:
+                return "organization", 0.6  # "Gary Methodist Hospital" is not a person
             if not titles and self._is_place(text, person_words, after_in):
                 return "location", 0.75
             return "person", 0.85 if len(words) > 1 else 0.7
@@ -170,6 +185,11 @@ class EntitiesStep:
         if lex.is_group(text):
             return "group", 0.75
         return "organization", 0.75
+
+    @staticmethod
+    def _is_person_name(text: str, person_words: set[str]) -> bool:
+        """Part of a person's full name elsewhere in the report ("Smith police said" is rare)."""
+        return any(w in person_words for w in text.split()) and len(text.split()) == 1
 
     def _is_place(self, text: str, person_words: set[str], after_in: bool) -> bool:
         places = self.gaz.lookup(text)

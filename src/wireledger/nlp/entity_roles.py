@@ -225,6 +225,8 @@ def _premodifier(span: SpacySpan) -> str | None:
     i = span.start - 1
     if i < 0 or doc[i].pos_ != "NOUN" or not doc[i].text.islower():
         return None
+    if not (span.start <= doc[i].head.i < span.end and doc[i].dep_ in ("compound", "nmod", "amod", "appos")):
+        return None  # the noun must describe the name: "agent Sergei Skripal", not "the loss Eddie"
     j = i
     while j - 1 >= 0 and doc[j - 1].pos_ in ("ADJ", "NOUN", "PROPN", "NUM") and doc[j - 1].dep_ != "poss" \
             and not doc[j - 1].is_space and doc[j - 1].ent_type_ not in ("PERSON", "ORG", "GPE"):

@@ -124,7 +124,7 @@ class EventContext:
         """Token index where the lead ends: the first ``sentences`` sentences after the title."""
         ts = self.rdoc.document.title_span
         body = [(s, e) for s, e in self.sentences if not (ts and ts[0] <= self.doc[s].idx < ts[1])
-                and (e - s) > 3]
+                and (e - s) > 3 and any(t.pos_ in ("VERB", "AUX") for t in self.doc[s:e])]
         if not body:
             return len(self.doc)
         return body[min(sentences, len(body)) - 1][1]
@@ -191,7 +191,7 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
     ev.evidence = char_runs(doc, toks)
     is_attack = d.category == "attack"
     # participants
-    finder = ParticipantFinder(doc, ctx.index, lex, toks, ctx.date_tokens)
+    finder = ParticipantFinder(doc, ctx.index, lex, toks, ctx.date_tokens, ctx.rdoc.document.title_span)
     for t in main_trigs:
         if is_attack and t.is_attack(lex):
             finder.for_attack(t)
@@ -214,7 +214,7 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
     ev.type = _decide_type(ctx, ev, main_trigs) if is_attack else first.type
     ev.target_type, cue = (None, None)
     if is_attack:
-        ev.target_type, cue = target_type(ev.participants, ctx.entities, lex)
+        ev.target_type, cue = target_type(ev.participants, ctx.entities, lex, _place_words(ctx, main_trigs))
         if ev.type != "assassination" and _prominent_target(ctx, ev):
             ev.type = "assassination"
     ev.support.append(_support("type", doc, first.start, first.end))
@@ -249,6 +249,23 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
     ev.confidence = min(0.95, 0.4 + 0.1 * len(main_trigs) + (0.1 if ev.date else 0) +
                         (0.1 if ev.participants else 0))
     ev.summary = _summary(ev)
+
+
+_WHERE = {"at", "outside", "near", "in", "on", "inside", "into", "against"}
+
+
+def _place_words(ctx: EventContext, trigs: list[Trigger]) -> str:
+    """The words of where an attack struck ("outside a crowded bus terminal", "at a police checkpoint"):
+    a clue to the kind of target when no target is named."""
+    words = []
+    for t in trigs:
+        tok = ctx.doc[t.head]
+        for c in [*tok.children, *[g for c in tok.children if c.dep_ == "dobj" for g in c.children]]:
+            if c.dep_ == "prep" and lemma(c) in _WHERE:
+                words += [g.text for p in c.children if p.dep_ == "pobj" for g in p.subtree][:8]
+            elif c.dep_ == "dobj" and t.kind == "verb":
+                words += [g.text for g in c.subtree][:6]
+    return " ".join(words)
 
 
 def _support(name: str, doc: SpacyDoc, i: int, j: int) -> Support:

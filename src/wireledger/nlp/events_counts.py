@@ -75,7 +75,7 @@ _OUTCOME_PREPS = {"in", "to", "with", "from", "at", "after", "into", "by"}
 _PRED_CHILDREN = {"conj", "xcomp", "acomp", "advmod", "oprd", "attr", "advcl", "relcl", "dobj", "ccomp"}
 
 
-def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0) -> list[str]:
+def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0, lex: Lexicon | None = None) -> list[str]:
     """The words that say what happened to the subject of ``verb``: the verb, its coordinated and
     complement predicates, its object and the head nouns of its prepositions ("shot and killed", "in
     critical condition", "died from a gunshot wound", "suffered a gunshot wound"). Never the object of
@@ -90,11 +90,15 @@ def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0) -> list[st
         if c.dep_ in _PRED_CHILDREN:
             if lemma(c) in ("leave",) and c.dep_ in ("advcl", "conj", "xcomp"):
                 continue
+            if lex is not None and c.dep_ in ("conj", "xcomp", "advcl") and _acts_on_other(c, lex):
+                continue  # "a man who demanded money and then struck him": he struck, he was not struck
+            if c.dep_ in ("conj", "advcl", "ccomp") and any(g.dep_ in _SUBJ for g in c.children):
+                continue  # "he survived, but a woman later died": her death, not his
             if c.dep_ in ("dobj", "attr", "acomp", "oprd", "advmod"):
                 out.append(lemma(c))
                 out.extend(lemma(g) for g in c.children if g.dep_ in ("compound", "amod") and g.i in allowed)
             else:
-                out.extend(_predicate_lemmas(c, allowed, depth + 1))
+                out.extend(_predicate_lemmas(c, allowed, depth + 1, lex))
         elif c.dep_ == "prep" and lemma(c) in _OUTCOME_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj" and g.i in allowed:
@@ -107,7 +111,7 @@ def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0) -> list[st
 
 def _predicate_outcome(verb: Token, lex: Lexicon, allowed: set[int]) -> str | None:
     """The outcome a person gets as subject of ``verb``: killed beats wounded beats hit."""
-    lemmas = _predicate_lemmas(verb, allowed)
+    lemmas = _predicate_lemmas(verb, allowed, lex=lex)
     if "not" in lemmas[:4] or "never" in lemmas[:4] or any(x in lex.not_outcome for x in lemmas):
         return None
     return _outcome_of_lemmas(lemmas, lex)
@@ -125,20 +129,40 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
     return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
 
 
-def _np_quantity(tok: Token, lex: Lexicon) -> tuple[int | None, bool, bool] | None:
+_BODIES = {"body", "corpse"}
+_PERSON_ENDINGS = ("keeper", "man", "men", "woman", "women", "person", "er", "or", "ist", "ian", "ee", "ier",
+                   "ent", "ant", "eer")
+_UPDATES = {"rise", "climb", "increase", "reach", "later", "now", "update", "grow", "jump", "revise"}
+
+
+def _toll(doc: SpacyDoc, tok: Token, lex: Lexicon, tokens: set[int]) -> CountFact | None:
+    """The number a death toll is said to stand at, rise to or reach."""
+    for t in tok.head.subtree:
+        if t.i in tokens and t.i != tok.i and t.dep_ in ("pobj", "attr", "dobj", "nummod") and t.i > tok.i:
+            num = _number(t, lex)
+            if num is not None and num[1] and t.lower_ not in ("a", "an"):
+                lower = any(lemma(x) in ("least", "more") for x in t.subtree)
+                return _fact(doc, KILLED, num, t.i, t.i + 1, t, lower)
+    return None
+
+
+def _np_quantity(tok: Token, lex: Lexicon, person: bool = False) -> tuple[int | None, bool, bool] | None:
     """(count, lower_bound, indefinite) of the people the noun phrase headed by ``tok`` names, or None
-    when it does not name people."""
+    when it does not name people (``person``: take it as naming people)."""
     low = lemma(tok)
-    is_person = (low in lex.person_nouns or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS
+    is_person = person or (low in lex.person_nouns or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS
                  or low.endswith("year-old") or (low == "old" and any(lemma(c) == "year" for c in tok.lefts)))
     if tok.like_num and not is_person:
-        # "three of four members were shot", "two of the victims died"
+        # "three of four members were shot", "one of them died", "three were injured"
         of = [g for c in tok.children if c.dep_ == "prep" and lemma(c) == "of" for g in c.children
-              if g.dep_ == "pobj" and lemma(g) in lex.person_nouns]
+              if g.dep_ == "pobj" and (lemma(g) in lex.person_nouns or g.lower_ in ("them", "those", "these"))]
         num = _number(tok, lex)
-        if of and num is not None:
+        if num is not None and (of or tok.dep_ in _SUBJ):
             return (num[0] if num[1] else None, False, False)
         return None
+    if not is_person and tok.pos_ == "NOUN" and low not in lex.not_people and low not in lex.weapons and \
+            low.endswith(_PERSON_ENDINGS) and low not in lex.trigger_last_words:
+        is_person = True  # "a shopkeeper", "a city councilman", "a bystander"
     if not is_person or low in lex.not_people:
         return None
     conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
@@ -195,6 +219,7 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
     facts: list[CountFact] = []
     late_facts: list[CountFact] = []
     facts_lead: list[CountFact] = []
+    updates: set[int] = set()  # sentences after the lead that update the toll ("has risen to")
     people: list[_Person] = []
     order = sorted(tokens)
     lead_people = 0
@@ -204,6 +229,8 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
         if lead_end is not None and i >= lead_end and facts is not late_facts:
             facts_lead, facts = facts, late_facts
         tok = doc[i]
+        if facts is late_facts and lemma(tok) in _UPDATES:
+            updates.add(tok.sent.start)
         # "N dead", "1 Dead, 3 Hurt", "two killed": a number directly before a casualty word
         num = _number(tok, lex)
         if num is not None and tok.lower_ not in ("a", "an", "no") and i + 1 in tokens:
@@ -212,7 +239,17 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
             if out and lemma(nxt) not in lex.person_nouns and lemma(nxt) not in lex.not_people:
                 facts.append(_fact(doc, out, num, i, i + 2, tok))
                 continue
+        if lemma(tok) == "toll" and any(lemma(c) == "death" for c in tok.children):
+            fact = _toll(doc, tok, lex, tokens)  # "the death toll had risen to eight"
+            if fact is not None:
+                facts.append(fact)
+            continue
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        if lemma(tok) in _BODIES:
+            q = _np_quantity(tok, lex, person=True)
+            if q is not None and q[0] is not None and q[0] > 1:
+                facts.append(_fact(doc, KILLED, (q[0], True), tok.left_edge.i, tok.i + 1, tok, q[1]))
             continue
         q = _np_quantity(tok, lex)
         if q is None:
@@ -224,8 +261,10 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
             outcome = _predicate_outcome(tok.head, lex, tokens)
         elif tok.dep_ == "dobj" and tok.head.i in tokens and (lemma(tok.head) in lex.killed or
                                                                lemma(tok.head) in lex.wounded):
-            outcome = _outcome_of_lemmas([lemma(tok.head)], lex)
-            if lemma(tok.head) in _HIT_WORDS:
+            said = [lemma(tok.head)] + [lemma(c) for c in tok.head.children
+                                         if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "prt")]
+            outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
+            if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
                 outcome = HIT
         elif tok.dep_ == "dobj" and lemma(tok.head) in lex.leave_verbs:
             window = [lemma(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 5)) if j in tokens]
@@ -258,12 +297,19 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
         for name in (KILLED, WOUNDED, HIT):
             lead = [f for f in facts_lead if f.field == name]
             exact = [f for f in lead if f.value is not None]
-            facts += lead if exact else lead + [f for f in late_facts if f.field == name]
+            late = [f for f in late_facts if f.field == name]
+            updated = [f for f in late if _sentence_start(doc, f.start) in updates]
+            facts += lead + updated if exact else lead + late
     if lead_people > 0:
         people = [p for k, p in enumerate(people) if k < lead_people or p.named]
     res.facts = facts
     _decide(res, facts, people)
     return res
+
+
+def _sentence_start(doc: SpacyDoc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0].sent.start if span is not None and len(span) else -1
 
 
 def _fact(doc: SpacyDoc, field_: str, num: tuple[int | None, bool], i: int, j: int, tok: Token,

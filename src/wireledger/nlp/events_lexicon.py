@@ -76,8 +76,14 @@ class Lexicon:
     def __post_init__(self) -> None:
         table = {**self.triggers, **{k: (v or "attack") for k, v in self.attacker_nouns.items()}}
         object.__setattr__(self, "_trigger_table", table)
+        object.__setattr__(self, "_last_words", frozenset(k.split()[-1] for k in table))
         status = {k: st for st, cues in self.status.items() for k in cues}
         object.__setattr__(self, "_status_table", status)
+
+    @property
+    def trigger_last_words(self) -> frozenset[str]:
+        """The last word of every trigger phrase."""
+        return self._last_words
 
     @property
     def status_table(self) -> dict[str, str]:

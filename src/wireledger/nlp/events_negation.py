@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _MODAL_HYPOTHETICAL = {"may", "might", "could", "would", "will", "should", "can"}
+_ALLEGED = {"alleged", "allege", "suspected", "suspect", "purported"}
+_PLANNED = {"planned", "plan", "possible", "potential", "foiled", "foil", "thwarted", "thwart", "future",
+            "threatened", "threaten"}
+_PLOT_NOUNS = {"plot", "plan", "threat", "conspiracy", "scheme"}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis", "acl", "pcomp"}
 
 
@@ -24,11 +28,19 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     if any(lemma(c) in lex.negators and c.dep_ in ("neg", "det", "advmod", "preconj") for c in tok.children):
         return True
     verb = clause_verb(tok)
+    if verb is not None and verb.i == tok.i and any(_nobody(c, lex) for c in tok.children
+                                                     if c.dep_ in ("nsubj", "nsubjpass")):
+        return True  # "nobody has been arrested", "no one was hurt"
     if verb is not None and verb.i != tok.i and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
         return any(c.dep_ == "neg" for c in verb.children)
     if tok.dep_ == "pobj" and lemma(tok.head) == "without":
         return True
     return False
+
+
+def _nobody(subj: Token, lex: Lexicon) -> bool:
+    return lemma(subj) in ("nobody", "none", "nothing", "noone") or \
+        any(c.lower_ == "no" for c in subj.children if c.dep_ == "det")
 
 
 def clause_verb(tok: Token) -> Token | None:
@@ -46,6 +58,11 @@ def modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
     """
     if negated(tok, lex):
         return "negative", "denied"
+    mods = {lemma(c) for c in tok.children if c.dep_ in ("amod", "advmod", "compound")}
+    if mods & _ALLEGED:
+        return "positive", "alleged"
+    if mods & _PLANNED:
+        return "positive", "hypothetical"
     path = ancestors_path(tok)
     reported = False
     for k, a in enumerate(path):
@@ -55,6 +72,8 @@ def modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
             return "negative", "denied"
         if lem in lex.denial:
             return "negative", "denied"
+        if k > 0 and a.pos_ == "NOUN" and lem in _PLOT_NOUNS:
+            return "positive", "hypothetical"  # "a plot to bomb", "threats of attacks"
         if lem in lex.hedges and (a.pos_ in ("ADJ", "VERB", "ADV") or k == 0):
             if lem in ("unclear", "unknown", "uncertain", "unconfirmed", "unverified", "whether", "if"):
                 return "positive", "unknown"

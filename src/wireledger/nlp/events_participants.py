@@ -28,24 +28,27 @@ _PERP_ENT_TYPES = {"person", "organization", "group", "other", "media"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _PHYSICAL_PREPS = {"on", "against", "at", "upon", "into", "near", "outside", "inside", "in"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "who", "whom", "that", "which", "i", "we",
-             "you", "his", "its", "their", "someone", "somebody", "anyone", "one", "nobody", "people"}
+             "you", "his", "its", "their", "someone", "somebody", "anyone", "one", "nobody"}
 _NOT_PERPETRATORS = {"police", "officer", "authority", "official", "investigator", "detective", "witness",
-                     "victim", "man", "woman", "person", "people", "resident", "neighbor", "source", "report",
-                     "media"}
+                     "victim", "resident", "neighbor", "source", "report", "media"}
+_PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "teen", "men", "women", "someone"}
 
 
 class ParticipantFinder:
     """Finds the participants of one event within its words."""
 
     def __init__(self, doc: SpacyDoc, index: MentionIndex, lex: Lexicon, tokens: set[int],
-                 skip: set[int] | None = None) -> None:
-        """``skip``: tokens that can never name a participant (the words of date expressions)."""
+                 skip: set[int] | None = None, title: tuple[int, int] | None = None) -> None:
+        """``skip``: tokens that can never name a participant (the words of date expressions);
+        ``title``: the character span of the headline, whose grammar is clipped."""
         self.skip = skip or set()
+        self.title = title
         self.doc = doc
         self.index = index
         self.lex = lex
         self.tokens = tokens
         self.out: list[Participant] = []
+        self.no_places = False
         self.seen: set[tuple[str, str]] = set()
 
     # -------------------------------------------------------------- public
@@ -56,8 +59,14 @@ class ParticipantFinder:
                 self.add(tok, "perpetrator")
             return
         if trig.kind == "verb":
+            # a headline's "Reporter shot outside her home" is a passive without its auxiliary
+            headline_passive = self.in_title(tok) and not any(c.dep_ in ("dobj", "nsubjpass", "agent")
+                                                              for c in tok.children)
+            aiming = lemma(tok) in ("fire", "open", "shoot", "turn")  # "fired on", "opened fire at"
             for c in tok.children:
-                if c.dep_ == "nsubj" and not is_open(c, self.lex):
+                if c.dep_ == "nsubj" and headline_passive:
+                    self._target(c)
+                elif c.dep_ == "nsubj" and not is_open(c, self.lex):
                     self._perpetrator(c)
                 elif c.dep_ in ("dobj", "nsubjpass"):
                     self._target(c)
@@ -65,7 +74,7 @@ class ParticipantFinder:
                     for g in c.children:
                         if g.dep_ == "pobj" and not is_open(g, self.lex):
                             self._perpetrator(g)
-                elif c.dep_ == "prep" and lemma(c) in ("on", "against", "at", "upon"):
+                elif c.dep_ == "prep" and (lemma(c) == "against" or (aiming and lemma(c) in ("on", "at", "upon"))):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             self._target(g)
@@ -98,6 +107,7 @@ class ParticipantFinder:
         if verb is None:
             return
         receiving = etype in ("award", "appointment", "negotiation")
+        self.no_places = etype in ("protest", "arrest", "investigation", "charge", "award", "appointment")
         for c in verb.children:
             if c.i == tok.i:
                 continue
@@ -159,22 +169,38 @@ class ParticipantFinder:
             return
         self.add(subj, role)
 
+    def _dateline(self, tok: Token) -> bool:
+        """The token opens a line ("CULIACÁN, Mexico — ..."): a dateline, not a participant."""
+        start = self.doc[tok.left_edge.i].idx
+        return start == 0 or self.doc.text[max(0, start - 1):start] == "\n"
+
     def _perpetrator(self, tok: Token) -> None:
-        if lemma(tok) in self.lex.taxonomy.event_types or lemma(tok) in self.lex.triggers:
+        attacker = lemma(tok) in self.lex.attacker_nouns or tok.lower_ in self.lex.attacker_nouns
+        if not attacker and (lemma(tok) in self.lex.taxonomy.event_types or lemma(tok) in self.lex.triggers):
             return  # "the explosion killed...": the subject is the event itself
         if lemma(tok) in self.lex.weapons or tok.lower_ in self.lex.weapons:
             return  # "shot by a shotgun": a weapon, not a perpetrator
         ent = self.index.entity_of(tok)
         if ent is None and lemma(tok) in _NOT_PERPETRATORS:
             return
+        if ent is None and lemma(tok) in _PEOPLE and not any(
+                c.dep_ in ("dobj", "prep") for c in tok.head.children):
+            return  # "a man shot in the leg": said of a victim; "two men fired at her" names the shooters
         if ent is not None and ent.type not in _PERP_ENT_TYPES:
             return
         self.add(tok, "perpetrator")
 
+    def in_title(self, tok: Token) -> bool:
+        return self.title is not None and self.title[0] <= tok.idx < self.title[1]
+
     def _target(self, tok: Token, role: str = "target") -> None:
         if lemma(tok) in self.lex.triggers and self.index.entity_of(tok) is None:
             return
+        if lemma(tok) in self.lex.not_people or lemma(tok) in ("fire", "outskirts", "edge", "area", "side"):
+            return
         ent = self.index.entity_of(tok)
+        if ent is not None and ent.type == "location" and self._dateline(tok):
+            return
         if ent is None and (lemma(tok) in self.lex.attacker_nouns or lemma(tok) in self.lex.perpetrator_nouns
                             or tok.lower_ in self.lex.perpetrator_nouns):
             return
@@ -191,10 +217,13 @@ class ParticipantFinder:
             return
         if tok.ent_type_ in _NOT_NAMES or tok.i in self.skip:
             return
-        if self.index.entity_of(tok) is None and (lemma(tok) in self.lex.triggers or
-                                                  lemma(tok) in self.lex.taxonomy.event_types):
+        attacker = lemma(tok) in self.lex.attacker_nouns or tok.lower_ in self.lex.attacker_nouns
+        if not attacker and self.index.entity_of(tok) is None and (lemma(tok) in self.lex.triggers or
+                                                                   lemma(tok) in self.lex.taxonomy.event_types):
             return
         ent: Entity | None = self.index.entity_of(tok)
+        if ent is not None and ent.type == "location" and self.no_places and role in ("actor", "investigator"):
+            return
         if ent is not None:
             name = ent.name
             span = self._mention_span(tok)
@@ -233,9 +262,10 @@ def target_type(participants: list[Participant], index_entities: dict[str, Entit
     """(GTD target type slug, the cue that decided it) from the targets' titles, roles, organisations,
     descriptions and names; the longest matching cue wins, titles before roles before descriptions."""
     cues = lex.target_cues
-    targets = [p for p in participants if p.role == "target"] or [p for p in participants if p.role == "victim"]
+    targets = [p for p in participants if p.role == "target"] + [p for p in participants if p.role == "victim"]
     if not targets:
-        return None, None
+        best = _best_cue(extra_text.lower(), cues)
+        return (cues[best], best) if best else (None, None)
     for p in targets:
         ent = index_entities.get(p.entity or "")
         layers: list[list[str]] = []

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 GENERIC = "attack"  # an attack whose type the other words decide
 OUTCOME_TYPES = frozenset({"death", "hospitalization"})
 CLASH = "armed_clash"
+_CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj"}
 _SKIP_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW", "NORP", "PRODUCT",
               "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
 _PLURAL_DETS = {"the", "these", "those", "both"}
@@ -132,7 +133,7 @@ def find_triggers(doc: SpacyDoc, start: int, end: int, lex: Lexicon, index: Ment
                 continue
         if _blocked(doc, i, j, end, start, lex):
             continue
-        if key in lex.attacker_nouns and key not in lex.triggers:
+        if key in lex.attacker_nouns:
             if tok.dep_ in ("amod", "compound") and tok.head.i > tok.i:
                 continue  # "gunman attacks" is fine, "killer whale" is not a killer
             kind = "agent"
@@ -140,8 +141,11 @@ def find_triggers(doc: SpacyDoc, start: int, end: int, lex: Lexicon, index: Ment
         else:
             etype = lex.triggers[key]
             kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
-            if kind == "noun" and key in lex.verb_only:
-                continue
+            if key in lex.verb_only and (kind == "noun" or tok.dep_ == "amod"):
+                continue  # "the alleged plot": an adjective, not an allegation
+            if kind == "noun" and tok.dep_ == "compound" and tok.head.i >= j and \
+                    not _is_trigger_word(doc, tok.head.i, lex):
+                continue  # "ransom demand", "murder charges", "shooting victim": a modifier, not a happening
             if kind == "verb" and key in lex.needs_person_object and not _has_person_object(tok, lex):
                 continue
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
@@ -149,6 +153,11 @@ def find_triggers(doc: SpacyDoc, start: int, end: int, lex: Lexicon, index: Ment
         generic = kind != "verb" and _is_generic(tok, lex, etype)
         out.append(Trigger(etype, i, j, head, key, kind, anaphoric, generic))
     return out
+
+
+def _is_trigger_word(doc: SpacyDoc, i: int, lex: Lexicon) -> bool:
+    """The word ends some trigger phrase ("attack" in "bomb attack", "bomb" in "car bomb")."""
+    return lemma(doc[i]) in lex.trigger_last_words or doc[i].lower_ in lex.trigger_last_words
 
 
 def _has_person_object(verb: Token, lex: Lexicon) -> bool:
@@ -203,7 +212,19 @@ def group_sentence(doc: SpacyDoc, start: int, end: int, triggers: list[Trigger],
     depth_under = {h: {a: k for k, a in enumerate(p)} for h, p in paths.items()}
     for i in range(start, end):
         path = path_ids(doc, i)
-        owner = next((group_of[a] for a in path if a in group_of), None)
+        k_trig = next((k for k, a in enumerate(path) if a in group_of), None)
+        k_clause = next((k for k, a in enumerate(path) if doc[a].pos_ in ("VERB", "AUX")
+                         and doc[a].dep_ in _CLAUSE_DEPS), None)
+        owner = group_of[path[k_trig]] if k_trig is not None else None
+        if k_clause is not None and (k_trig is None or k_clause < k_trig):
+            # the word's own clause has a trigger ("he received an award the following year"): it wins
+            # over a trigger of a clause above ("the EU sanctioned ..., and he received ...")
+            clause = path[k_clause]
+            below = [(d[clause], h) for h, d in depth_under.items() if clause in d
+                     and not any(doc[x].dep_ in _CLAUSE_DEPS and doc[x].pos_ in ("VERB", "AUX")
+                                 for x in paths[h][:d[clause]] if x != h)]
+            if below:
+                owner = group_of[min(below)[1]]
         if owner is None:
             for a in path:
                 below = [(d[a], h) for h, d in depth_under.items() if a in d]

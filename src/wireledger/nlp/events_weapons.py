@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 _LOCATIVE = {"at", "in", "outside", "inside", "near", "into", "from", "behind", "across", "to", "toward",
              "towards", "by", "on"}
+# Words that name the happening or the attacker rather than the weapon: a category when nothing else does.
+_EVENT_WORDS = {"blast", "explosion", "bombing", "car bombing", "shooting", "gunfire", "stabbing", "fire", "gunman", "gunmen", "shot",
+                "shoot", "gunshot", "sniper"}
 _FIRING = {"open", "fire", "return"}  # "opened fire", "returned fire": guns, not flames
 _VERBAL_OK = {"shoot", "shot", "shooting", "gunfire", "gunshot", "stab", "stabbing", "gunman", "gunmen",
               "sniper", "ramming", "rammed", "ran over", "mowed down", "poison", "firebomb", "blast"}
@@ -56,7 +59,7 @@ def find_weapons(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIn
                     key not in _VERBAL_OK and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN",
                                                                                                  "PROPN"):
                 continue  # "a shooting at a club"
-            if head.pos_ in ("VERB", "AUX") or (key in _VERBAL_OK and head.pos_ != "NOUN"):
+            if head.pos_ in ("VERB", "AUX") or key in _EVENT_WORDS or (key in _VERBAL_OK and head.pos_ != "NOUN"):
                 text = doc[i:j].text
                 start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
                 if (cat, "v") not in seen:

@@ -20,6 +20,7 @@ rules. See docs/muc4.md for how it was measured and how it carries over to other
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -105,7 +106,7 @@ def incident_features(text: str, lead_words: int = 120) -> list[str]:
     """Bag of lower-cased words and word pairs, plus the words of the opening (where the news is)."""
     words = _FEATURE_WORD.findall(text.lower())
     feats = set(words)
-    feats.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+    feats.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     feats.update(f"^{w}" for w in words[:lead_words])
     return sorted(feats)
 
@@ -196,9 +197,8 @@ def group_fillers(spans: Iterable[RoleSpan], text: str) -> dict[str, list[RoleFi
         previous = last.get(span.label)
         if previous and _BRACKET_GAP.match(text[previous[0].end:span.start]):
             home = previous[1]
-        home = home or next((f for f in fillers
-                             if any(same_filler(norm, normalise(m.text)) or _acronym_of(norm, normalise(m.text))
-                                    for m in f.mentions)), None)
+        home = home or next((f for f in fillers if any(_same_or_acronym(norm, normalise(m.text))
+                                                       for m in f.mentions)), None)
         if home is None:
             home = RoleFiller(label=span.label, text=span.text)
             fillers.append(home)
@@ -212,6 +212,10 @@ def group_fillers(spans: Iterable[RoleSpan], text: str) -> dict[str, list[RoleFi
             f.score = sum(m.score for m in f.mentions) + (1.0 - first)
         fillers.sort(key=lambda f: -f.score)
     return out
+
+
+def _same_or_acronym(a: str, b: str) -> bool:
+    return same_filler(a, b) or _acronym_of(a, b)
 
 
 def _acronym_of(a: str, b: str) -> bool:
@@ -279,7 +283,8 @@ class MucRoleTagger:
             spans: list[RoleSpan] = []
             for ent in parsed.ents:
                 if ent.label_ in ROLE_LABELS:
-                    spans.extend(_split_brackets(ent.label_, ent.start_char, original[ent.start_char:ent.end_char]))
+                    mention = original[ent.start_char:ent.end_char]
+                    spans.extend(_split_brackets(ent.label_, ent.start_char, mention))
             results.append(spans)
         return results
 
@@ -317,5 +322,6 @@ class MucRoleTagger:
         if gate and self.classify(text, spans)[0] is None:
             return {label: [] for label in ROLE_LABELS}
         grouped = group_fillers(spans, text)
-        return {label: [f for f in fs if f.score >= self.policy.min_score][: self.policy.max_fillers.get(label, 3)]
+        limits = self.policy.max_fillers
+        return {label: [f for f in fs if f.score >= self.policy.min_score][: limits.get(label, 3)]
                 for label, fs in grouped.items()}

@@ -51,12 +51,16 @@ def keep_abbreviations(nlp: Language) -> None:
     """Make the tokenizer keep title and month abbreviations whole ("Maj.", "Sgt.", "Sept."), as it
     already does for "Gen." and "Feb.": split ones end sentences and break names apart."""
     from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer of another pipeline: left as it is
     titles = load_data("titles.yaml").get("abbreviations") or {}
     words = {w for written in titles for w in written.split() if w.endswith(".")}
     for abbreviation in sorted(words | _TITLE_ABBREVS | _MONTH_ABBREVS):
-        if len(nlp.tokenizer(abbreviation)) > 1:
-            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        if len(tokenizer(abbreviation)) > 1:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def hard_breaks(document: Document) -> list[int]:

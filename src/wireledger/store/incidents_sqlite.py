@@ -92,7 +92,8 @@ class SQLiteMergeState:
         out: dict[str, set[str]] = {}
         for chunk in _chunks(sorted(set(keys))):
             rows = self.conn.execute(
-                f"SELECT block_key, mention FROM incident_block_keys WHERE block_key IN ({_marks(len(chunk))})",
+                "SELECT block_key, mention FROM incident_block_keys "
+                f"WHERE block_key IN ({_marks(len(chunk))})",
                 chunk)
             for key, mention in rows:
                 out.setdefault(mention, set()).add(key)
@@ -111,7 +112,7 @@ class SQLiteMergeState:
         self.conn.executemany("INSERT OR REPLACE INTO incident_edges (a, b, score) VALUES (?, ?, ?)", edges)
 
     def edges_among(self, mentions: set[str]) -> list[tuple[str, str, float]]:
-        out = []
+        out: list[tuple[str, str, float]] = []
         for chunk in _chunks(sorted(mentions)):
             rows = self.conn.execute(
                 f"SELECT a, b, score FROM incident_edges WHERE a IN ({_marks(len(chunk))})", chunk)
@@ -151,7 +152,8 @@ class SQLiteMergeState:
                               [(inc, m) for m, inc in assignments.items()])
 
     def drop_incident(self, incident: str) -> None:
-        self.conn.execute("UPDATE incident_mentions SET incident_id = NULL WHERE incident_id = ?", (incident,))
+        self.conn.execute("UPDATE incident_mentions SET incident_id = NULL WHERE incident_id = ?",
+                          (incident,))
         self.conn.execute("DELETE FROM incident_people WHERE incident_id = ?", (incident,))
         self.conn.execute("DELETE FROM incidents WHERE id = ?", (incident,))
 
@@ -173,7 +175,8 @@ class SQLiteMergeState:
 # --- incident records ------------------------------------------------------------------------------
 
 def member_profiles(conn: sqlite3.Connection, incident: str) -> list[EventProfile]:
-    rows = conn.execute("SELECT profile FROM incident_mentions WHERE incident_id = ? ORDER BY key", (incident,))
+    rows = conn.execute("SELECT profile FROM incident_mentions WHERE incident_id = ? ORDER BY key",
+                        (incident,))
     return [EventProfile.from_dict(json.loads(r[0])) for r in rows]
 
 
@@ -186,7 +189,8 @@ def save_record(conn: sqlite3.Connection, record: IncidentRecord) -> None:
         (record.id, now, now))
     conn.execute(
         "UPDATE incidents SET updated_at = ?, type = ?, date_lo = ?, date_hi = ?, precision = ?, city = ?, "
-        "region = ?, country = ?, place = ?, reports = ?, sources = ?, first_reported = ?, last_reported = ?, "
+        "region = ?, country = ?, place = ?, reports = ?, sources = ?, first_reported = ?, "
+        "last_reported = ?, "
         "background_only = ?, summary = ? WHERE id = ?",
         (now, s["type"], record.date_lo, record.date_hi, record.precision, s["city"], s["region"],
          s["country"], " | ".join([s["place"] or "", *s.get("places", [])]), s["reports"], s["sources"],
@@ -301,7 +305,8 @@ def merged_documents(conn: sqlite3.Connection) -> dict[str, str | None]:
 
 
 def mark_merged(conn: sqlite3.Connection, document: str, read_at: str | None) -> None:
-    conn.execute("INSERT OR REPLACE INTO incident_documents (document_id, read_at, merged_at) VALUES (?, ?, ?)",
+    conn.execute("INSERT OR REPLACE INTO incident_documents (document_id, read_at, merged_at) "
+                 "VALUES (?, ?, ?)",
                  (document, read_at, now_iso()))
 
 

@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, help="write the readings here (JSONL)")
     a = ap.parse_args(argv)
     tagger = MucRoleTagger.load(a.model)
-    docs = []
+    docs: list[tuple[str, str]] = []
     for path in a.gold:
         with open(path, encoding="utf-8") as fh:
             docs.extend((d["docid"], d["text"]) for d in map(json.loads, fh) if d)

@@ -16,6 +16,7 @@ import argparse
 import json
 import random
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,15 +122,25 @@ def make_examples(nlp: Any, docs: list[MucDoc], truecaser: Truecaser) -> list[An
     return examples
 
 
+def _batches(items: list[Any], sizes: Iterator[int]) -> Iterator[list[Any]]:
+    """Consecutive batches of ``items`` whose sizes follow ``sizes`` (as spaCy's minibatch)."""
+    start = 0
+    while start < len(items):
+        size = max(1, next(sizes))
+        yield items[start:start + size]
+        start += size
+
+
 def train_ner(train_docs: list[MucDoc], truecaser: Truecaser, epochs: int, seed: int, width: int = 96,
               depth: int = 4, window: int = 1, max_minutes: float = 18.0, log: Any = print) -> Any:
     import spacy
-    from spacy.util import compounding, fix_random_seed, load_config_from_str, minibatch
+    from spacy.util import load_config_from_str
+    from thinc.api import compounding, fix_random_seed
 
     fix_random_seed(seed)
     nlp = spacy.blank("en")
     cfg = load_config_from_str(NER_CONFIG.format(width=width, depth=depth, window=window))
-    ner = nlp.add_pipe("ner", config={"model": cfg["model"]})
+    ner: Any = nlp.add_pipe("ner", config={"model": cfg["model"]})
     for label in ROLE_LABELS:
         ner.add_label(label)
     examples = make_examples(nlp, train_docs, truecaser)
@@ -139,7 +150,8 @@ def train_ner(train_docs: list[MucDoc], truecaser: Truecaser, epochs: int, seed:
     for epoch in range(epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(examples, size=compounding(4.0, 16.0, 1.05)):
+        sizes = compounding(4.0, 16.0, 1.05)
+        for batch in _batches(examples, (int(n) for n in sizes)):
             nlp.update(batch, drop=0.2, sgd=optimizer, losses=losses)
         minutes = (time.perf_counter() - t0) / 60
         log(f"epoch {epoch + 1}: loss {losses.get('ner', 0.0):.0f} ({minutes:.1f} min)")
@@ -232,7 +244,8 @@ def main(argv: list[str] | None = None) -> None:
                 fh.write(json.dumps({"docid": d.docid, "templates": d.templates}) + "\n")
         try:
             policy = tune_policy(tagger, held, scorer, held_path)
-            readings = {r["document"]["id"]: r for r in muc_eval.predict(tagger, [(d.docid, d.text) for d in held])}
+            pairs = [(d.docid, d.text) for d in held]
+            readings = {r["document"]["id"]: r for r in muc_eval.predict(tagger, pairs)}
             scorer.print_table(scorer.score(readings, scorer.load_gold([str(held_path)])))
         finally:
             held_path.unlink()

@@ -1,0 +1,473 @@
+"""Ledger entities: people and organisations across reports, kept in step with the readings and screened
+against the loaded sanctions lists.
+
+``EntityService(settings).sync()`` resolves every stored reading not resolved yet (and takes out reports
+whose reading went away or changed), one report per transaction, so it is incremental and resumable;
+then it screens the entities that are new or changed, and every entity when the lists changed (their
+current versions are compared with the ones each entity was screened against). ``wireledger ingest``
+(through ``services.ledger.sync_ledger``) and ``wireledger lists load`` call it; so does every query.
+Manual merges and splits (:mod:`wireledger.services.entity_manual`) are recorded as statements with who,
+when and why, and pinned so later automatic runs respect them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from ..errors import UsageError, WireledgerError
+from ..model import Entity, Mention, RoleFact
+from ..resolve.context import Qualifiers
+from ..resolve.identity import Decision, EntityProfile, choose, score
+from ..resolve.identity_members import (
+    PERSON,
+    Member,
+    blocking_keys,
+    full_name,
+    is_candidate,
+    members_of,
+    name_key,
+    parsed_names,
+)
+from ..resolve.names import person_name_key
+from ..resolve.organisations import OrganisationIndex
+from ..resolve.screen import Match, Screener
+from ..settings import Settings
+from ..store import entities_sqlite as tables
+
+__all__ = ["EntityService", "EntitySyncSummary", "screening_query"]
+
+_KEEP_DECISIONS = 3  # rejected candidates kept per member, besides the chosen one
+_SCREEN_NAMES = 3  # names of one entity screened
+_SCREEN_BATCH = 200  # entities per transaction when screening
+
+
+@dataclass
+class EntitySyncSummary:
+    documents: int = 0  # reports resolved (new or read again)
+    removed: int = 0  # reports taken out
+    members: int = 0
+    new_entities: int = 0
+    joined: int = 0  # members that joined an existing entity
+    pinned: int = 0  # members placed by a manual decision
+    screened: int = 0
+    changed_screening: int = 0
+    lists: str = ""  # signature of the list versions screened against ("" when none are loaded)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Pending:
+    emptied: set[str] = field(default_factory=set)
+
+
+def _entity_from_dict(d: dict[str, Any]) -> Entity:
+    return Entity(
+        id=str(d.get("id") or ""),
+        name=str(d.get("name") or ""),
+        type=str(d.get("type") or "other"),
+        titles=list(d.get("titles") or []),
+        aliases=list(d.get("aliases") or []),
+        descriptions=list(d.get("descriptions") or []),
+        country=d.get("country"),
+        roles=[
+            RoleFact(text=str(r.get("text") or ""), title=r.get("title"), organization=r.get("organization"))
+            for r in d.get("role_details") or []
+        ],
+        mentions=[
+            Mention(
+                int(m.get("start") or 0),
+                int(m.get("end") or 0),
+                str(m.get("text") or ""),
+                str(m.get("kind") or "name"),
+            )
+            for m in d.get("mentions") or []
+        ],
+    )
+
+
+def screening_query(profile: EntityProfile) -> tuple[list[str], Qualifiers]:
+    """The names an entity is screened under (its display name first) and its context as qualifiers."""
+    names: list[str] = []
+    seen: set[str] = set()
+    candidates = [profile.display_name(), *(n for n, _ in profile.names.most_common())]
+    if profile.kind == PERSON:
+        parsed = {n: p for n, p in zip(candidates, parsed_names(candidates)) if p.parts}
+        for n in candidates:
+            p = parsed.get(n)
+            if p is None or (names and not full_name(p)):
+                continue
+            key = person_name_key(p)
+            if key not in seen:
+                seen.add(key)
+                names.append(n)
+            if len(names) == _SCREEN_NAMES:
+                break
+        affiliations = [r["organization"] for r in profile.roles.values() if r.get("organization")]
+        affiliations += [words for oid, words in profile.orgs.items() if not oid.startswith("name:")]
+        country = profile.countries.most_common(1)[0][0] if profile.countries else None
+        q = Qualifiers(
+            country=country,
+            positions=tuple(sorted(profile.roles))[:8],
+            affiliations=tuple(dict.fromkeys(affiliations))[:8],
+            ranks=tuple(t for t, _ in profile.titles.most_common(4)),
+            kind="person",
+        )
+        return names, q
+    for n in candidates:
+        if n.lower() not in seen:
+            seen.add(n.lower())
+            names.append(n)
+        if len(names) == _SCREEN_NAMES:
+            break
+    return names, Qualifiers(kind="organization")
+
+
+class EntityService:
+    """The ledger entities of one SQLite ledger."""
+
+    def __init__(self, settings: Settings, conn: sqlite3.Connection | None = None) -> None:
+        if settings.db.startswith(("postgresql://", "postgres://")):
+            raise UsageError(
+                "ledger entities are kept in a SQLite ledger in this version; use a SQLite path", input="--db"
+            )
+        self.settings = settings
+        self.conn = conn or tables.open_connection(settings.db_path)
+        self.orgs = OrganisationIndex.default()
+        self._profiles: dict[str, EntityProfile] = {}
+        self._screener: Screener | None = None
+
+    def __enter__(self) -> EntityService:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- keeping entities in step with readings ------------------------------------------------------
+    def sync(self, screen: bool = True) -> EntitySyncSummary:
+        """Resolve every reading not resolved yet (one report per transaction), then screen."""
+        summary = EntitySyncSummary()
+        to_resolve, to_remove = tables.pending(self.conn)
+        for doc in to_remove:
+            with self._transaction():
+                self._remove_document(doc)
+            summary.removed += 1
+        for doc, read_at in to_resolve:
+            with self._transaction():
+                self._resolve_document(doc, read_at, summary)
+            summary.documents += 1
+        if screen:
+            self.screen(summary)
+        return summary
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        try:
+            with tables.transaction(self.conn):
+                yield
+        except BaseException:
+            self._profiles.clear()  # cached profiles may hold what was rolled back
+            raise
+
+    def _remove_document(self, doc: str) -> None:
+        pending = _Pending()
+        self._take_out(doc, pending)
+        self._finish(pending)
+        tables.unmark_resolved(self.conn, doc)
+
+    def _take_out(self, doc: str, pending: _Pending) -> None:
+        found = tables.member_keys_of_document(self.conn, doc)
+        if not found:
+            return
+        tables.delete_members(self.conn, [k for k, _ in found])
+        for entity in sorted({e for _, e in found}):
+            if self.rebuild(entity) is None:
+                tables.delete_entity(self.conn, entity)  # gone unless one of the report's members comes back
+                pending.emptied.add(entity)
+
+    def _finish(self, pending: _Pending) -> None:
+        for entity in sorted(pending.emptied):
+            tables.redirect(self.conn, entity, None, "its reports were read again or left the ledger")
+
+    def _target(self, entity: str, pending: _Pending) -> str | None:
+        """Where a pin leads: the live entity, or one emptied by this report's own re-reading."""
+        live = self._live(entity)
+        return entity if live is None and entity in pending.emptied else live
+
+    def _resolve_document(self, doc: str, read_at: str | None, summary: EntitySyncSummary) -> None:
+        pending = _Pending()
+        self._take_out(doc, pending)
+        raw = tables.reading_entities(self.conn, doc)
+        members = members_of(doc, [_entity_from_dict(e) for e in raw or []], self.orgs)
+        # full names first, so a surname alone meets the report's own full names' entities
+        members.sort(
+            key=lambda m: (
+                m.kind != PERSON,
+                -max((len(p.significant) for p in parsed_names(m.names)), default=0),
+                m.entity,
+            )
+        )
+        pins = tables.pins_of_document(self.conn, doc)
+        for m in members:
+            self._place(m, pins, pending, summary)
+            summary.members += 1
+        self._finish(pending)
+        tables.mark_resolved(self.conn, doc, read_at)
+
+    def _place(
+        self, m: Member, pins: list[dict[str, Any]], pending: _Pending, summary: EntitySyncSummary
+    ) -> None:
+        key = name_key(m)
+        pin = next((p for p in pins if p["name_key"] == key or p["entity"] == m.entity), None)
+        target = self._target(pin["to"], pending) if pin else None
+        if pin is not None and target is not None and self._kind(target, m.kind) == m.kind:
+            made = tables.statement(self.conn, int(pin["statement"])) or {}
+            note = f"manual {made.get('prop', 'decision')} #{pin['statement']} by {made.get('by', '?')}"
+            if made.get("note"):
+                note += f": {made['note']}"
+            decision = Decision(target, 1.0, 1.0, "pinned", notes=[note])
+            self._join(m, target, "pinned", None, [decision], pending)
+            summary.pinned += 1
+            return
+        keys = blocking_keys(m)
+        decisions: list[Decision] = []
+        for entity, (shared, n_keys) in tables.candidates(self.conn, keys[0] | keys[1]).items():
+            if is_candidate(keys, shared, n_keys):
+                decisions.append(score(m, self.profile(entity), self.orgs))
+        chosen = choose(decisions)
+        if chosen is not None:
+            away = next(
+                (p for p in pins if p["away_from"] and self._live(p["away_from"]) == chosen.entity), None
+            )
+            target = self._target(away["to"], pending) if away else None
+            if away is not None and target is not None:
+                note = f"manual split #{away['statement']}: this report was split away from {chosen.entity}"
+                redirected = Decision(target, chosen.score, chosen.name_score, "pinned", notes=[note])
+                decisions.append(redirected)
+                chosen = redirected
+        if chosen is None:
+            entity = self._new_id(m.key)
+            self._join(m, entity, "new", None, decisions[:_KEEP_DECISIONS], pending)
+            summary.new_entities += 1
+            return
+        kept = [*[d for d in decisions if d is not chosen][:_KEEP_DECISIONS], chosen]
+        self._join(
+            m, chosen.entity, "auto" if chosen.verdict != "pinned" else "pinned", chosen.score, kept, pending
+        )
+        summary.joined += 1
+
+    def _kind(self, entity: str, default: str) -> str:
+        stored = self._profiles.get(entity) or tables.profile(self.conn, entity)
+        if stored is None:
+            return default
+        return stored.kind if isinstance(stored, EntityProfile) else str(stored["kind"])
+
+    def _join(
+        self,
+        m: Member,
+        entity: str,
+        how: str,
+        score_: float | None,
+        decisions: list[Decision],
+        pending: _Pending,
+    ) -> None:
+        pending.emptied.discard(entity)
+        tables.put_member(self.conn, m.to_dict(), entity, name_key(m), how, score_)
+        tables.put_decisions(self.conn, m.key, [d.to_dict() for d in decisions], entity)
+        profile = self._profiles.get(entity)
+        if profile is None:
+            stored = tables.profile(self.conn, entity)
+            profile = EntityProfile.from_dict(stored) if stored else EntityProfile(entity, m.kind)
+        profile.add(m)
+        self._profiles[entity] = profile
+        self._save(profile, keys_of=[m])
+
+    def _save(self, profile: EntityProfile, keys_of: list[Member] | None = None) -> None:
+        """Store a profile; its blocking keys are the union of its members' keys (``keys_of``: only these
+        members are new, the stored keys are kept)."""
+        if keys_of is None:
+            members = [Member.from_dict(s.member) for s in tables.members_of(self.conn, profile.id)]
+            old: set[str] = set()
+        else:
+            members = keys_of
+            old = {
+                r[0]
+                for r in self.conn.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (profile.id,))
+            }
+        keys = set(old)
+        for m in members:
+            strong, names = blocking_keys(m)
+            keys |= strong | names
+        n_names = len([k for k in keys if k[:2] in ("n:", "w:")])
+        count = sum(profile.documents.values())
+        tables.save_entity(self.conn, profile.to_dict(), count, keys, n_names)
+
+    def rebuild(self, entity: str) -> EntityProfile | None:
+        """Rebuild an entity's profile and keys from its stored members (None, and dropped from the cache,
+        when it has none left)."""
+        stored = tables.members_of(self.conn, entity)
+        if not stored:
+            self._profiles.pop(entity, None)
+            return None
+        profile = EntityProfile.of(entity, [Member.from_dict(s.member) for s in stored])
+        self._profiles[entity] = profile
+        self._save(profile)
+        return profile
+
+    def profile(self, entity: str) -> EntityProfile:
+        found = self._profiles.get(entity)
+        if found is None:
+            stored = tables.profile(self.conn, entity)
+            if stored is None:
+                raise WireledgerError(
+                    "E100", entity, "no such ledger entity", "list them with `wireledger entities`"
+                )
+            found = self._profiles[entity] = EntityProfile.from_dict(stored)
+        return found
+
+    def _live(self, entity: str) -> str | None:
+        return tables.resolve_id(self.conn, entity)[0]
+
+    def _new_id(self, seed: str) -> str:
+        n = 0
+        while True:
+            raw = seed if n == 0 else f"{seed}#{n}"
+            candidate = "ent_" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
+            live = self.conn.execute("SELECT 1 FROM ledger_entities WHERE id = ?", (candidate,)).fetchone()
+            gone = self.conn.execute(
+                "SELECT new_id FROM entity_redirects WHERE old_id = ?", (candidate,)
+            ).fetchone()
+            if live is None and (gone is None or gone[0] is None):
+                if gone is not None:
+                    tables.drop_redirect(self.conn, candidate)  # the same report's entity is back
+                return candidate
+            n += 1
+
+    # --- screening -------------------------------------------------------------------------------------
+    def screener(self) -> Screener:
+        if self._screener is None:
+            from .screening import ScreeningService
+
+            self._screener = ScreeningService(self.settings, self.conn).screener()
+        return self._screener
+
+    def screen(self, summary: EntitySyncSummary | None = None, everything: bool = False) -> EntitySyncSummary:
+        """Screen the entities that are new or changed since their last screening, or were screened against
+        other list versions (all of them with ``everything``)."""
+        summary = summary or EntitySyncSummary()
+        lists = tables.lists_signature(self.conn)
+        summary.lists = lists
+        if not lists:
+            return summary
+        due = tables.to_screen(self.conn, lists, everything)
+        for i in range(0, len(due), _SCREEN_BATCH):
+            with tables.transaction(self.conn):
+                for entity, stored, last_query in due[i : i + _SCREEN_BATCH]:
+                    self._screen_one(
+                        entity, EntityProfile.from_dict(stored), lists, last_query, everything, summary
+                    )
+        return summary
+
+    def _screen_one(
+        self,
+        entity: str,
+        profile: EntityProfile,
+        lists: str,
+        last_query: str | None,
+        everything: bool,
+        summary: EntitySyncSummary,
+    ) -> None:
+        names, q = screening_query(profile)
+        threshold = self.settings.screening_threshold
+        signature = hashlib.sha256(
+            json.dumps([names, q.to_dict(), threshold, lists], sort_keys=True).encode("utf-8")
+        ).hexdigest()[:16]
+        if signature == last_query and not everything:
+            tables.mark_screened(self.conn, entity, lists, signature)
+            return
+        best: dict[tuple[str, str], tuple[str, Match]] = {}
+        screener = self.screener()
+        for name in names:
+            result = screener.screen(name, q, threshold)
+            for status, found in (("match", result.matches), ("set_aside", result.set_aside)):
+                for m in found:
+                    key = (m.source.list_id, m.entry.entry_id)
+                    prev = best.get(key)
+                    rank = (status == "match", m.score)
+                    if prev is None or rank > (prev[0] == "match", prev[1].score):
+                        best[key] = (status, m)
+        rows = [
+            (status, m.to_dict())
+            for status, m in sorted(
+                best.values(),
+                key=lambda sm: (sm[0] != "match", -sm[1].score, sm[1].source.list_id, sm[1].entry.entry_id),
+            )
+        ]
+        if tables.replace_screening(
+            self.conn, entity, names[0] if names else profile.display_name(), q.to_dict(), rows
+        ):
+            summary.changed_screening += 1
+        tables.mark_screened(self.conn, entity, lists, signature)
+        summary.screened += 1
+
+    # --- questions and manual decisions ------------------------------------------------------------------
+    def entities(
+        self,
+        *,
+        type_: str | None = None,
+        name: str | None = None,
+        sanctioned: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        self.sync()
+        kind = None
+        if type_ in ("people", "person"):
+            kind, type_ = PERSON, None
+        return tables.list_entities(
+            self.conn, kind=kind, type_=type_, name_like=name, sanctioned=sanctioned, limit=limit
+        )
+
+    def entity(self, entity_id: str) -> dict[str, Any]:
+        from .entity_manual import entity_view
+
+        self.sync()
+        return entity_view(self, entity_id)
+
+    def merge(self, ids: list[str], note: str | None = None, by: str | None = None) -> dict[str, Any]:
+        from .entity_manual import merge_entities
+
+        self.sync(screen=False)
+        out = merge_entities(self, ids, note, by)
+        self.screen()
+        return out
+
+    def split(
+        self,
+        entity_id: str,
+        document: str | None = None,
+        member: str | None = None,
+        note: str | None = None,
+        by: str | None = None,
+    ) -> dict[str, Any]:
+        from .entity_manual import split_entity
+
+        self.sync(screen=False)
+        out = split_entity(self, entity_id, document, member, note, by)
+        self.screen()
+        return out
+
+    def stats(self) -> dict[str, int]:
+        return tables.counts(self.conn)

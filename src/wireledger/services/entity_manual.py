@@ -1,0 +1,232 @@
+"""Manual control of ledger entities: merge and split by hand, and the full view of one entity.
+
+A manual decision is stored as a statement (subject, ``merged`` or ``split``, the entities and members
+involved, ``manual:<who>``, the note saying why, when) and *pins* the members it moved: when one of their
+reports is read again, its member goes where the decision put it, and a report split away from an entity
+never goes back to it. Automatic runs only ever add members, so a manual merge is never undone.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError, WireledgerError
+from ..store import entities_sqlite as tables
+
+if TYPE_CHECKING:
+    from .entities import EntityService
+
+
+def current_user() -> str:
+    """Who made a manual decision when ``--by`` is not given: the account running wireledger."""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _live(service: EntityService, entity_id: str) -> str:
+    live, hops = tables.resolve_id(service.conn, entity_id)
+    if live is None:
+        why = f"; it is gone ({hops[-1]['reason']})" if hops else ""
+        raise WireledgerError(
+            "E100", entity_id, "no such ledger entity" + why, "list them with `wireledger entities`"
+        )
+    return live
+
+
+def merge_entities(
+    service: EntityService, ids: list[str], note: str | None, by: str | None
+) -> dict[str, Any]:
+    """Merge the entities ``ids`` into the first one; the others redirect to it."""
+    if len(ids) < 2:
+        raise UsageError("give two or more entity ids to merge", input="entities merge")
+    live = list(dict.fromkeys(_live(service, i) for i in ids))
+    if len(live) < 2:
+        raise UsageError(f"{', '.join(ids)} are already one entity ({live[0]})", input="entities merge")
+    target, others = live[0], live[1:]
+    kind = service.profile(target).kind
+    for other in others:
+        if service.profile(other).kind != kind:
+            raise UsageError(
+                f"{other} is not a {kind}: people and organisations are not merged", input="entities merge"
+            )
+    who = by or current_user()
+    statements = []
+    with tables.transaction(service.conn):
+        for other in others:
+            members = tables.members_of(service.conn, other)
+            keys = [m.key for m in members]
+            sid = tables.add_statement(
+                service.conn, target, "merged", {"other": other, "members": keys}, None, who, note
+            )
+            tables.move_members(service.conn, keys, target, "manual_merge")
+            for m in members:
+                row = service.conn.execute(
+                    "SELECT name_key FROM entity_members WHERE key = ?", (m.key,)
+                ).fetchone()
+                tables.add_pin(service.conn, m.member, row[0], target, None, sid)
+            tables.delete_entity(service.conn, other)
+            tables.redirect(
+                service.conn,
+                other,
+                target,
+                f"merged by hand into {target} by {who} (#{sid})" + (f": {note}" if note else ""),
+            )
+            service._profiles.pop(other, None)
+            statements.append(sid)
+        service.rebuild(target)
+    return {"into": target, "merged": others, "statements": statements, "by": who, "note": note}
+
+
+def split_entity(
+    service: EntityService,
+    entity_id: str,
+    document: str | None,
+    member: str | None,
+    note: str | None,
+    by: str | None,
+) -> dict[str, Any]:
+    """Move the members of one report (``document``: a document id, source id or id prefix) or one member
+    (``member``: its key) out of an entity into a new one, kept apart from it from now on."""
+    if bool(document) == bool(member):
+        raise UsageError("give --document DOC or --member KEY", input="entities split")
+    entity = _live(service, entity_id)
+    members = tables.members_of(service.conn, entity)
+    if document:
+        docs = set(tables.document_ids(service.conn, document))
+        moving = [m for m in members if m.document_id in docs]
+        what = f"no member of {entity} comes from document {document}"
+    else:
+        moving = [m for m in members if m.key == member]
+        what = f"{entity} has no member {member}"
+    if not moving:
+        raise UsageError(what + " (see `wireledger entity " + entity + "`)", input="entities split")
+    if len(moving) == len(members):
+        raise UsageError(
+            f"every member of {entity} would move: nothing would remain to split from", input="entities split"
+        )
+    who = by or current_user()
+    keys = [m.key for m in moving]
+    with tables.transaction(service.conn):
+        new = service._new_id("split:" + entity + ":" + ",".join(keys))
+        sid = tables.add_statement(
+            service.conn,
+            entity,
+            "split",
+            {"new": new, "members": keys},
+            moving[0].document_id if document else None,
+            who,
+            note,
+        )
+        tables.move_members(service.conn, keys, new, "manual_split")
+        for m in moving:
+            row = service.conn.execute(
+                "SELECT name_key FROM entity_members WHERE key = ?", (m.key,)
+            ).fetchone()
+            tables.add_pin(service.conn, m.member, row[0], new, entity, sid)
+        service.rebuild(entity)
+        service.rebuild(new)
+    return {"from": entity, "new": new, "members": keys, "statement": sid, "by": who, "note": note}
+
+
+def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
+    """Everything the ledger knows about one entity, with where each thing comes from."""
+    conn = service.conn
+    live, hops = tables.resolve_id(conn, entity_id)
+    if live is None:
+        if not hops:
+            raise WireledgerError(
+                "E100", entity_id, "no such ledger entity", "list them with `wireledger entities`"
+            )
+        return {"requested": entity_id, "redirects": hops, "entity": None}
+    profile = tables.profile(conn, live) or {}
+    stored = tables.members_of(conn, live)
+    decisions = tables.decisions_of_members(conn, [m.key for m in stored])
+    labels = tables.document_labels(conn, [m.document_id for m in stored])
+    documents: dict[str, dict[str, Any]] = {}
+    members = []
+    for m in stored:
+        doc = documents.setdefault(
+            m.document_id, {**labels.get(m.document_id, {"document": m.document_id}), "names": []}
+        )
+        if m.member["name"] not in doc["names"]:
+            doc["names"].append(m.member["name"])
+        chosen = [d for d in decisions.get(m.key, []) if d["chosen"]]
+        others = [d for d in decisions.get(m.key, []) if not d["chosen"]]
+        members.append(
+            {
+                "key": m.key,
+                "document": m.document_id,
+                "name": m.member["name"],
+                "type": m.member["type"],
+                "how": m.how,
+                "score": m.score,
+                "reasons": chosen[0]["reasons"] if chosen else [],
+                "rejected": [
+                    {
+                        "entity": d["candidate"],
+                        "verdict": d["verdict"],
+                        "score": d["score"],
+                        "reasons": d["reasons"],
+                    }
+                    for d in others
+                ],
+            }
+        )
+    merged_from = tables.redirected_here(conn, live)
+    screening = tables.current_screening(conn, live)
+    name = profile.get("name", live)
+    orgs = service.orgs
+    return {
+        "requested": entity_id,
+        "redirects": hops,
+        "entity": {
+            "id": live,
+            "kind": profile.get("kind"),
+            "type": profile.get("type"),
+            "name": name,
+            "names": [{"name": n, "members": c} for n, c in (profile.get("names") or {}).items()],
+            "aliases": [n for n in (profile.get("names") or {}) if n != name],
+            "titles": list(profile.get("titles") or {}),
+            "roles": profile.get("roles") or [],
+            "descriptions": list(profile.get("descriptions") or {}),
+            "organisations": [
+                {"id": oid, "label": orgs.label(oid), "words": words}
+                for oid, words in (profile.get("orgs") or {}).items()
+            ],
+            "countries": list(profile.get("countries") or {}),
+            "named_with": [{"key": k, **v} for k, v in list((profile.get("context") or {}).items())[:20]],
+            "documents": list(documents.values()),
+            "members": members,
+            "merged_from": merged_from,
+            "manual_decisions": tables.statements_about(conn, [live, *(r["from"] for r in merged_from)]),
+            "sanctions": {
+                "matches": [_screened(s) for s in screening if s["status"] == "match"],
+                "set_aside": [_screened(s) for s in screening if s["status"] == "set_aside"],
+            },
+        },
+    }
+
+
+def _screened(row: dict[str, Any]) -> dict[str, Any]:
+    m = row["match"]
+    return {
+        "list": row["list"],
+        "list_title": m.get("list_title"),
+        "list_version": row["version_date"],
+        "version_id": row["version_id"],
+        "entry_id": row["entry_id"],
+        "name": row["name"],
+        "matched_name": m.get("matched_name"),
+        "programs": m.get("programs") or [],
+        "score": row["score"],
+        "name_score": row["name_score"],
+        "different_person": row["different_person"],
+        "query": row["query"],
+        "qualifiers": row["qualifiers"],
+        "explanation": m.get("explanation") or {},
+        "screened_at": row["screened_at"],
+    }
