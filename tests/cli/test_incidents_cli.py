@@ -93,3 +93,27 @@ def test_retracting_the_only_report_of_an_incident_leaves_a_redirect_note(tmp_pa
     assert code == 1 and "no remaining support" in out
     _, listed = run(db, "incidents", "--format", "json")
     assert incident not in {i["id"] for i in json.loads(listed)["incidents"]}
+
+
+def test_eval_clusters_scores_a_jsonl_file_against_its_gold_field(tmp_path: Path) -> None:
+    rows = []
+    for gold, folder in (("bombing", "market_bombing"), ("gas", "two_shootings"), ("driveby", "two_shootings")):
+        for f in sorted((HERE / folder).glob("*.txt")):
+            if folder == "two_shootings" and (("driveby" in f.name) != (gold == "driveby")):
+                continue
+            body = f.read_text(encoding="utf-8").split("\n\n", 1)[1]
+            published = next(line.split(": ", 1)[1] for line in f.read_text().splitlines()
+                             if line.startswith("Published:"))
+            rows.append({"doc": f.name, "incident": gold, "body": body, "date": published,
+                         "part": "keep" if gold != "driveby" else "drop"})
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out = run(str(tmp_path / "unused.db"), "eval", "clusters", str(path), "--gold-field", "incident",
+                    "--id-field", "doc", "--text-field", "body", "--published-field", "date",
+                    "--only", "part=keep", "--format", "json")
+    assert code == 0, out
+    scores = json.loads(out)
+    assert scores["docs"] == 6 and scores["gold_clusters"] == 2
+    assert scores["B3"]["F1"] == 1.0
+    code, out = run(str(tmp_path / "unused.db"), "eval", "clusters", str(path), "--only", "part")
+    assert code == 2 and "E150" in out

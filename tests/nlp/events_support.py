@@ -24,8 +24,14 @@ def pipeline() -> Pipeline:
 
 
 def text_document(text: str, published: str | None = None, title: str | None = None) -> Document:
-    draft = DocumentDraft(text=text, source_id="test", source_format="text", input_name="test",
-                          published_raw=published, title=title)
+    draft = DocumentDraft(
+        text=text,
+        source_id="test",
+        source_format="text",
+        input_name="test",
+        published_raw=published,
+        title=title,
+    )
     return build_document(draft)
 
 
@@ -34,8 +40,11 @@ def read_text(text: str, published: str | None = None) -> ReadingDoc:
 
 
 def read_path(path: Path, published: str | None = None, item: int = 0) -> ReadingDoc:
-    items = [d for d in iter_inputs([str(path)], IngestOptions(published=published), Settings())
-             if isinstance(d, Document)]
+    items = [
+        d
+        for d in iter_inputs([str(path)], IngestOptions(published=published), Settings())
+        if isinstance(d, Document)
+    ]
     assert len(items) > item, f"{path}: {len(items)} documents read"
     return pipeline().read_doc(items[item])
 
@@ -50,7 +59,17 @@ def names(event: Event, roles: tuple[str, ...] | None = None) -> list[str]:
 
 def summary(doc: ReadingDoc) -> list[dict[str, Any]]:
     """What a failing assertion prints: every event, briefly."""
-    return [{"type": e.type, "bg": e.background, "date": e.date.value if e.date else None,
-             "killed": e.killed, "wounded": e.wounded, "status": e.perpetrator_status,
-             "modality": e.modality, "polarity": e.polarity,
-             "participants": [(p.name, p.role) for p in e.participants]} for e in doc.events]
+    return [
+        {
+            "type": e.type,
+            "bg": e.background,
+            "date": e.date.value if e.date else None,
+            "killed": e.killed,
+            "wounded": e.wounded,
+            "status": e.perpetrator_status,
+            "modality": e.modality,
+            "polarity": e.polarity,
+            "participants": [(p.name, p.role) for p in e.participants],
+        }
+        for e in doc.events
+    ]

@@ -34,7 +34,7 @@ def test_one_main_event_with_every_mention_merged() -> None:
     assert main.location is not None and main.location.city == "Tbilisi"
     assert main.perpetrator_status == "escaped"
     assert (main.killed, main.wounded) == (0, 1)
-    triggers = [doc.text[s.start:s.end].lower() for s in main.support if s.field == "trigger"]
+    triggers = [doc.text[s.start : s.end].lower() for s in main.support if s.field == "trigger"]
     assert {"shot", "attack", "shooting"} <= set(triggers), triggers  # "the attack", "the shooting" merged
 
 
@@ -58,15 +58,21 @@ def test_earlier_happenings_are_background_with_their_own_dates() -> None:
 
 
 def test_without_an_attack_the_lead_happening_is_main() -> None:
-    doc = read_text("Police arrested a former mayor in Lille on Monday on corruption charges. In 2020 he "
-                    "was fined for tax fraud.", "2026-04-15")
+    doc = read_text(
+        "Police arrested a former mayor in Lille on Monday on corruption charges. In 2020 he "
+        "was fined for tax fraud.",
+        "2026-04-15",
+    )
     main = main_event(doc)
     assert main is not None and main.type == "arrest", summary(doc)
     assert main.date is not None and main.date.value == "2026-04-13"
 
 
 def test_another_attack_is_background() -> None:
-    doc = read_text("A gunman shot two guards at a bank in Porto on Monday. It was the second attack on a bank "
-                    "in the city this month.", "2026-04-15")
+    doc = read_text(
+        "A gunman shot two guards at a bank in Porto on Monday. It was the second attack on a bank "
+        "in the city this month.",
+        "2026-04-15",
+    )
     attacks = [e for e in doc.events if e.type in load_taxonomy().attack_types]
     assert [e.background for e in attacks] == [False, True], summary(doc)

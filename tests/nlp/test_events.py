@@ -15,7 +15,7 @@ from wireledger.nlp.events_lexicon import load_lexicon
 PUB = "2026-03-13"  # a Friday
 
 
-def only_main(text: str, published: str | None = PUB):  # noqa: ANN201 - an Event; keeps the tests short
+def only_main(text: str, published: str | None = PUB):
     doc = read_text(text, published)
     ev = main_event(doc)
     assert ev is not None, summary(doc)
@@ -24,14 +24,20 @@ def only_main(text: str, published: str | None = PUB):  # noqa: ANN201 - an Even
 
 # ------------------------------------------------------------------------------- lexicon as data
 
+
 def test_word_lists_are_data_and_consistent() -> None:
     lex = load_lexicon()
     known = set(load_taxonomy().event_types) | {"attack"}
     assert set(lex.triggers.values()) <= known
     assert {v for v in lex.attacker_nouns.values() if v} <= known
     assert lex.follow_up_types <= known
-    for name in ("events_triggers.yaml", "events_counts.yaml", "events_status.yaml", "events_negation.yaml",
-                 "events_background.yaml"):
+    for name in (
+        "events_triggers.yaml",
+        "events_counts.yaml",
+        "events_status.yaml",
+        "events_negation.yaml",
+        "events_background.yaml",
+    ):
         data = yaml.safe_load(resources.files("wireledger.nlp").joinpath("data", name).read_text("utf-8"))
         assert not _booleans(data), f"{name}: YAML read a word as a boolean: {_booleans(data)}"
 
@@ -41,8 +47,11 @@ def _booleans(node: object, path: str = "") -> list[str]:
     if isinstance(node, bool):
         return [path]
     if isinstance(node, dict):
-        return [p for k, v in node.items() for p in ([f"{path}/{k}"] if isinstance(k, bool) else [])
-                + _booleans(v, f"{path}/{k}")]
+        return [
+            p
+            for k, v in node.items()
+            for p in ([f"{path}/{k}"] if isinstance(k, bool) else []) + _booleans(v, f"{path}/{k}")
+        ]
     if isinstance(node, list):
         return [p for v in node for p in _booleans(v, path)]
     return []
@@ -50,16 +59,21 @@ def _booleans(node: object, path: str = "") -> list[str]:
 
 # ---------------------------------------------------------------------------------- attack types
 
+
 def test_was_shot_several_times_is_an_attack_with_firearms() -> None:
-    ev, _ = only_main("A shopkeeper was shot several times outside his store in Denver on Tuesday, police said.")
+    ev, _ = only_main(
+        "A shopkeeper was shot several times outside his store in Denver on Tuesday, police said."
+    )
     assert ev.type == "armed_assault"
     assert any(w.category == "firearms" for w in ev.weapons)
     assert ev.wounded == 1 and ev.killed == 0  # "several times" counts shots, not people
 
 
 def test_attack_on_a_named_official_is_an_assassination_attempt_when_he_survives() -> None:
-    ev, doc = only_main("Deputy Interior Minister Karol Wisniak was shot in the chest in Warsaw on Wednesday. "
-                        "He was taken to hospital and survived, officials said.")
+    ev, doc = only_main(
+        "Deputy Interior Minister Karol Wisniak was shot in the chest in Warsaw on Wednesday. "
+        "He was taken to hospital and survived, officials said."
+    )
     assert ev.type == "assassination", summary(doc)
     assert ev.attempt is True
     assert ev.target_type == "government"
@@ -81,28 +95,34 @@ def test_car_bombing_is_a_bombing_with_explosives() -> None:
     assert ev.killed == 3
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Gunmen kidnapped a rancher near Culiacán on Tuesday.", "kidnapping"),
-    ("Arsonists set fire to a warehouse in Marseille on Tuesday.", "arson"),
-    ("A man was beaten to death outside a bar in Leeds on Tuesday.", "unarmed_assault"),
-    ("Three men hijacked a bus carrying 40 passengers near Lagos on Tuesday.", "hijacking"),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Gunmen kidnapped a rancher near Culiacán on Tuesday.", "kidnapping"),
+        ("Arsonists set fire to a warehouse in Marseille on Tuesday.", "arson"),
+        ("A man was beaten to death outside a bar in Leeds on Tuesday.", "unarmed_assault"),
+        ("Three men hijacked a bus carrying 40 passengers near Lagos on Tuesday.", "hijacking"),
+    ],
+)
 def test_attack_types(text: str, slug: str) -> None:
     ev, doc = only_main(text)
     assert ev.type == slug, summary(doc)
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("The Investigative Committee opened a criminal investigation on Tuesday.", "investigation"),
-    ("Police arrested two men in Leeds on Tuesday.", "arrest"),
-    ("Prosecutors charged the driver with manslaughter on Tuesday.", "charge"),
-    ("The United States sanctioned three bankers on Tuesday.", "sanction"),
-    ("The minister was awarded a medal for bravery on Tuesday.", "award"),
-    ("The president appointed a new army chief on Tuesday.", "appointment"),
-    ("Both sides held talks in Doha on Tuesday.", "negotiation"),
-    ("The opposition accused the governor of fraud on Tuesday.", "accusation"),
-    ("Thousands of farmers protested in Paris on Tuesday.", "protest"),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The Investigative Committee opened a criminal investigation on Tuesday.", "investigation"),
+        ("Police arrested two men in Leeds on Tuesday.", "arrest"),
+        ("Prosecutors charged the driver with manslaughter on Tuesday.", "charge"),
+        ("The United States sanctioned three bankers on Tuesday.", "sanction"),
+        ("The minister was awarded a medal for bravery on Tuesday.", "award"),
+        ("The president appointed a new army chief on Tuesday.", "appointment"),
+        ("Both sides held talks in Doha on Tuesday.", "negotiation"),
+        ("The opposition accused the governor of fraud on Tuesday.", "accusation"),
+        ("Thousands of farmers protested in Paris on Tuesday.", "protest"),
+    ],
+)
 def test_happenings_that_are_not_attacks(text: str, slug: str) -> None:
     ev, doc = only_main(text)
     assert ev.type == slug, summary(doc)
@@ -111,21 +131,28 @@ def test_happenings_that_are_not_attacks(text: str, slug: str) -> None:
 
 # ---------------------------------------------------------------------------------------- counts
 
-@pytest.mark.parametrize(("text", "killed", "wounded"), [
-    ("Two people were killed and three were injured in a shooting in Dallas on Tuesday.", 2, 3),
-    ("A shooting in Dallas on Tuesday left two dead and three injured.", 2, 3),
-    ("A man was killed in a shooting in Dallas on Tuesday.", 1, 0),
-    ("Gunmen killed at least three villagers near Kano on Tuesday.", 3, 0),
-    ("Five people were shot in Dallas on Tuesday; one of them died.", 1, 4),
-    ("A gunman opened fire at a bar in Dallas on Tuesday, wounding seven people.", 0, 7),
-    ("A shooting in Dallas on Tuesday left a city councilman seriously wounded.", 0, 1),
-    ("A woman was shot in Dallas on Tuesday. She died later at the hospital.", 1, 0),
-])
+
+@pytest.mark.parametrize(
+    ("text", "killed", "wounded"),
+    [
+        ("Two people were killed and three were injured in a shooting in Dallas on Tuesday.", 2, 3),
+        ("A shooting in Dallas on Tuesday left two dead and three injured.", 2, 3),
+        ("A man was killed in a shooting in Dallas on Tuesday.", 1, 0),
+        ("Gunmen killed at least three villagers near Kano on Tuesday.", 3, 0),
+        ("Five people were shot in Dallas on Tuesday; one of them died.", 1, 4),
+        ("A gunman opened fire at a bar in Dallas on Tuesday, wounding seven people.", 0, 7),
+        ("A shooting in Dallas on Tuesday left a city councilman seriously wounded.", 0, 1),
+        ("A woman was shot in Dallas on Tuesday. She died later at the hospital.", 1, 0),
+    ],
+)
 def test_killed_and_wounded(text: str, killed: int, wounded: int) -> None:
     ev, doc = only_main(text)
     assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
-    assert any(s.field in ("killed", "wounded") for s in ev.support) or not (killed or wounded) or \
-        ev.participants
+    assert (
+        any(s.field in ("killed", "wounded") for s in ev.support)
+        or not (killed or wounded)
+        or ev.participants
+    )
 
 
 def test_several_is_never_an_exact_count() -> None:
@@ -134,8 +161,11 @@ def test_several_is_never_an_exact_count() -> None:
 
 
 def test_a_later_death_counts() -> None:
-    doc = read_text("In 2018 a nerve agent attack in Salisbury targeted a former spy. He survived, but a "
-                    "local woman later died after touching the poison.", PUB)
+    doc = read_text(
+        "In 2018 a nerve agent attack in Salisbury targeted a former spy. He survived, but a "
+        "local woman later died after touching the poison.",
+        PUB,
+    )
     attack = next(e for e in doc.events if e.type in ("chemical_attack", "assassination", "armed_assault"))
     assert attack.date is not None and attack.date.value == "2018"
     assert attack.killed == 1, summary(doc)
@@ -143,14 +173,18 @@ def test_a_later_death_counts() -> None:
 
 # ---------------------------------------------------------------------------- perpetrator status
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("A man was shot in Tulsa on Tuesday. The gunman fled on foot.", "escaped"),
-    ("A man was shot in Tulsa on Tuesday. The shooter got away in a grey car.", "escaped"),
-    ("A man was shot in Tulsa on Tuesday. The gunman was arrested an hour later.", "arrested"),
-    ("A man was shot in Tulsa on Tuesday. The gunman is in custody.", "arrested"),
-    ("A gunman shot a man in Tulsa on Tuesday before officers shot him dead.", "killed"),
-    ("A man was shot in Tulsa on Tuesday, police said.", None),
-])
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("A man was shot in Tulsa on Tuesday. The gunman fled on foot.", "escaped"),
+        ("A man was shot in Tulsa on Tuesday. The shooter got away in a grey car.", "escaped"),
+        ("A man was shot in Tulsa on Tuesday. The gunman was arrested an hour later.", "arrested"),
+        ("A man was shot in Tulsa on Tuesday. The gunman is in custody.", "arrested"),
+        ("A gunman shot a man in Tulsa on Tuesday before officers shot him dead.", "killed"),
+        ("A man was shot in Tulsa on Tuesday, police said.", None),
+    ],
+)
 def test_perpetrator_status(text: str, status: str | None) -> None:
     ev, doc = only_main(text)
     assert ev.perpetrator_status == status, summary(doc)
@@ -163,9 +197,13 @@ def test_no_arrest_is_not_an_arrest() -> None:
 
 # -------------------------------------------------------------------------------------- negation
 
+
 def test_a_denied_link_never_makes_a_perpetrator() -> None:
-    doc = read_text("A senior judge was shot in Bogotá on Monday. The rebel group FARD has not been linked "
-                    "to the shooting and has not commented. Those responsible remain unclear.", PUB)
+    doc = read_text(
+        "A senior judge was shot in Bogotá on Monday. The rebel group FARD has not been linked "
+        "to the shooting and has not commented. Those responsible remain unclear.",
+        PUB,
+    )
     for ev in doc.events:
         if not ev.background and ev.modality in ("asserted", "reported"):
             assert not any("fard" in n for n in names(ev, ("perpetrator",))), summary(doc)
@@ -179,16 +217,21 @@ def test_a_planned_attack_is_hypothetical() -> None:
 
 # ------------------------------------------------------------------------- participants and place
 
+
 def test_participants_link_to_entities_and_carry_offsets() -> None:
-    ev, doc = only_main("Gunmen from the Northern Front shot dead village chief Amadou Sow in Mopti on Monday.")
+    ev, doc = only_main(
+        "Gunmen from the Northern Front shot dead village chief Amadou Sow in Mopti on Monday."
+    )
     assert "amadou sow" in names(ev, ("target", "victim"))
     person = next(p for p in ev.participants if p.name.lower() == "amadou sow")
     assert person.entity is not None and doc.entity(person.entity) is not None
-    assert person.start is not None and doc.text[person.start:person.end].endswith("Sow")
+    assert person.start is not None and doc.text[person.start : person.end].endswith("Sow")
 
 
 def test_date_and_place_come_from_the_attack_clause() -> None:
-    ev, doc = only_main("Police said on Thursday that a bomb exploded in Peshawar on Monday, killing two people.")
+    ev, doc = only_main(
+        "Police said on Thursday that a bomb exploded in Peshawar on Monday, killing two people."
+    )
     assert ev.date is not None and ev.date.value == "2026-03-09", summary(doc)
     assert ev.location is not None and ev.location.city == "Peshawar"
     fields = {s.field for s in ev.support}

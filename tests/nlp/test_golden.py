@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import require_shared
 from events_support import FIXTURES, main_event, names, pipeline, read_path, summary
 
+from conftest import require_shared
 from wireledger.model import Event, Reading, load_taxonomy
 from wireledger.nlp.base import ReadingDoc
 
@@ -73,12 +73,20 @@ def test_golden_reading(case: Path) -> None:
         if not found:
             problems.append(f"no background event like {want}")
     for want in gold.get("other_events", []):
-        found = [e for e in doc.events if not e.background and e is not main and not _check_event(e, want, doc)]
+        found = [
+            e for e in doc.events if not e.background and e is not main and not _check_event(e, want, doc)
+        ]
         if not found:
             problems.append(f"no other event like {want}")
     if gold.get("no_attack"):
-        attacks = [e for e in doc.events if not e.background and e.type in load_taxonomy().attack_types
-                   and e.polarity == "positive" and e.modality in ("asserted", "reported")]
+        attacks = [
+            e
+            for e in doc.events
+            if not e.background
+            and e.type in load_taxonomy().attack_types
+            and e.polarity == "positive"
+            and e.modality in ("asserted", "reported")
+        ]
         if attacks:
             problems.append(f"asserted attacks where there was none: {[e.type for e in attacks]}")
     if gold.get("no_events") and doc.events:
@@ -92,6 +100,7 @@ def test_every_fixture_article_of_ours_has_a_golden_reading() -> None:
 
 
 # ----------------------------------------------------------------------------- founding example
+
 
 def _seed_reading(published: str | None) -> dict[str, Any]:
     from wireledger.ingest import IngestOptions, iter_inputs
@@ -108,8 +117,12 @@ def test_founding_example_passes_the_reference_reading_checks(tmp_path: Path) ->
     script = require_shared("eval", "check_seed.py")
     out = tmp_path / "reading.json"
     out.write_text(json.dumps(_seed_reading("2026-02-06")), encoding="utf-8")
-    run = subprocess.run([sys.executable, str(script), str(out), "--group", "reading"],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        [sys.executable, str(script), str(out), "--group", "reading"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 

@@ -50,6 +50,7 @@ def main() -> None:
 from . import (  # noqa: E402, F401 - imported for their commands, after cli exists
     browse,  # documents, show, search, stats
     claims,  # claims, sources
+    entities,  # entities [merge|split], entity
     eval,  # eval gva|muc4|attribution
     incidents,  # incidents, incident, timeline, graph, reread, retract
     ingest_cmd,  # ingest

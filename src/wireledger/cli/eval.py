@@ -35,24 +35,53 @@ def _write_readings(path: str | None, readings: dict[str, dict[str, Any]]) -> No
 
 
 @eval_group.command("gva")
-@click.option("--first", default=1000, show_default=True, help="Score the first N articles with text and a "
-              "known incident.")
-@click.option("--offset", default=0, show_default=True, help="Skip this many such articles first (development "
-              "slices beyond the scored ones).")
-@click.option("--processes", type=int, default=None, help="Reading processes (default: the processes setting).")
-@click.option("--data", "data_dir", default=str(gva_eval.DEFAULT_DIR), show_default=True, metavar="DIR",
-              help="Folder holding articles.jsonl and incidents.jsonl.")
+@click.option(
+    "--first",
+    default=1000,
+    show_default=True,
+    help="Score the first N articles with text and a known incident.",
+)
+@click.option(
+    "--offset",
+    default=0,
+    show_default=True,
+    help="Skip this many such articles first (development slices beyond the scored ones).",
+)
+@click.option(
+    "--processes", type=int, default=None, help="Reading processes (default: the processes setting)."
+)
+@click.option(
+    "--data",
+    "data_dir",
+    default=str(gva_eval.DEFAULT_DIR),
+    show_default=True,
+    metavar="DIR",
+    help="Folder holding articles.jsonl and incidents.jsonl.",
+)
 @click.option("--out", default=None, metavar="PATH", help="Also write the readings as JSONL.")
 @format_option
 @click.pass_obj
-def gva_command(settings: Settings, first: int, offset: int, processes: int | None, data_dir: str,
-                out: str | None, fmt: str) -> None:
+def gva_command(
+    settings: Settings,
+    first: int,
+    offset: int,
+    processes: int | None,
+    data_dir: str,
+    out: str | None,
+    fmt: str,
+) -> None:
     """Read GVA articles and score their main incident against the Gun Violence Archive records."""
     data = Path(data_dir)
     if not (data / "articles.jsonl").exists():
         raise click.UsageError(f"{data}: no articles.jsonl here (give the GVA folder with --data)")
-    run = gva_eval.run_gva(settings, data, first=first, offset=offset,
-                           processes=processes or settings.processes, batch_size=settings.batch_size)
+    run = gva_eval.run_gva(
+        settings,
+        data,
+        first=first,
+        offset=offset,
+        processes=processes or settings.processes,
+        batch_size=settings.batch_size,
+    )
     _write_readings(out, run.readings)
     if fmt == "json":
         echo_json("eval gva", {**run.scores, "failures": run.failures, "seconds": round(run.seconds, 1)})
@@ -63,16 +92,33 @@ def gva_command(settings: Settings, first: int, offset: int, processes: int | No
 
 @eval_group.command("muc4")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH.jsonl...")
-@click.option("--gold", "gold", multiple=True, metavar="GOLD.jsonl",
-              help="Score PATH (readings, JSONL) against these answer keys instead of reading PATH.")
+@click.option(
+    "--gold",
+    "gold",
+    multiple=True,
+    metavar="GOLD.jsonl",
+    help="Score PATH (readings, JSONL) against these answer keys instead of reading PATH.",
+)
 @click.option("--max-docs", type=int, default=None, help="Read only the first N messages.")
-@click.option("--processes", type=int, default=None, help="Reading processes (default: the processes setting).")
-@click.option("--lenient-optional", is_flag=True, help="Do not count unmatched optional gold fillers as misses.")
+@click.option(
+    "--processes", type=int, default=None, help="Reading processes (default: the processes setting)."
+)
+@click.option(
+    "--lenient-optional", is_flag=True, help="Do not count unmatched optional gold fillers as misses."
+)
 @click.option("--out", default=None, metavar="PATH", help="Also write the readings as JSONL.")
 @format_option
 @click.pass_obj
-def muc4_command(settings: Settings, paths: tuple[str, ...], gold: tuple[str, ...], max_docs: int | None,
-                 processes: int | None, lenient_optional: bool, out: str | None, fmt: str) -> None:
+def muc4_command(
+    settings: Settings,
+    paths: tuple[str, ...],
+    gold: tuple[str, ...],
+    max_docs: int | None,
+    processes: int | None,
+    lenient_optional: bool,
+    out: str | None,
+    fmt: str,
+) -> None:
     """Read MUC-4 messages (JSONL with templates) and score role fillers and incident types; with
     --gold, score readings already made."""
     for p in (*paths, *gold):
@@ -80,12 +126,19 @@ def muc4_command(settings: Settings, paths: tuple[str, ...], gold: tuple[str, ..
             raise click.UsageError(f"{p}: no such file")
     failures: list[str] = []
     if gold:
-        readings = {str((r.get("document") or {}).get("id")): r for r in muc_eval.read_jsonl(map(Path, paths))}
+        readings = {
+            str((r.get("document") or {}).get("id")): r for r in muc_eval.read_jsonl(map(Path, paths))
+        }
         result = muc_eval.score(readings, muc_eval.load_gold(map(Path, gold)), lenient_optional)
     else:
-        run = muc_eval.run_muc4(settings, [Path(p) for p in paths], max_docs=max_docs,
-                                processes=processes or settings.processes, batch_size=settings.batch_size,
-                                lenient_optional=lenient_optional)
+        run = muc_eval.run_muc4(
+            settings,
+            [Path(p) for p in paths],
+            max_docs=max_docs,
+            processes=processes or settings.processes,
+            batch_size=settings.batch_size,
+            lenient_optional=lenient_optional,
+        )
         result, readings, failures = run.score, run.readings, run.failures
     _write_readings(out, readings)
     if fmt == "json":
@@ -97,8 +150,14 @@ def muc4_command(settings: Settings, paths: tuple[str, ...], gold: tuple[str, ..
 
 
 @eval_group.command("html")
-@click.option("--data", "data_dir", default="../shared/data/html", show_default=True, metavar="DIR",
-              help="Folder holding html/*.html.gz and ground-truth.json.")
+@click.option(
+    "--data",
+    "data_dir",
+    default="../shared/data/html",
+    show_default=True,
+    metavar="DIR",
+    help="Folder holding html/*.html.gz and ground-truth.json.",
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N pages (sorted by name).")
 @click.option("--baseline", is_flag=True, help="Also score trafilatura's default extraction.")
 @format_option
@@ -110,8 +169,9 @@ def html_command(settings: Settings, data_dir: str, limit: int | None, baseline:
     data = Path(data_dir)
     if not (data / "ground-truth.json").exists():
         raise click.UsageError(f"{data}: no ground-truth.json here (give the folder with --data)")
-    result = evaluate_html(data / "html", data / "ground-truth.json", limit=limit, with_baseline=baseline,
-                           settings=settings)
+    result = evaluate_html(
+        data / "html", data / "ground-truth.json", limit=limit, with_baseline=baseline, settings=settings
+    )
     if fmt == "json":
         echo_json("eval html", {k: v for k, v in result.items() if k != "per_page"})
         return
@@ -122,8 +182,14 @@ def html_command(settings: Settings, data_dir: str, limit: int | None, baseline:
 
 
 @eval_group.command("sanctions")
-@click.option("--shared", "shared_dir", default="../shared", show_default=True, metavar="DIR",
-              help="The shared data folder (holds data/sanctions and data/gva).")
+@click.option(
+    "--shared",
+    "shared_dir",
+    default="../shared",
+    show_default=True,
+    metavar="DIR",
+    help="The shared data folder (holds data/sanctions and data/gva).",
+)
 @click.option("--sample", default=400, show_default=True, help="OFAC individuals for variant recall.")
 @click.option("--articles-limit", type=int, default=None, help="Read only the first N GVA articles.")
 @format_option

@@ -210,8 +210,8 @@ def reread_command(settings: Settings, processes: int | None, fmt: str) -> None:
 @format_option
 @click.pass_obj
 def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_field: str, text_field: str,
-                          title_field: str, published_field: str, only: tuple[str, ...], processes: int | None,
-                          fmt: str) -> None:
+                          title_field: str, published_field: str, only: tuple[str, ...],
+                          processes: int | None, fmt: str) -> None:
     """Ingest PATH into a temporary ledger and score which reports were merged into one incident
     (B-cubed, MUC and pairwise precision, recall and F1 against the gold field)."""
     from ..errors import UsageError

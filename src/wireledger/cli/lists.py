@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..services.entities import rescreen_entities
 from ..services.screening import LoadSummary, Qualifiers, ScreeningService
 from ..settings import Settings
 from . import cli
@@ -51,10 +52,14 @@ def load_command(
     EU journal CSV, Canada SEMA XML, FollowTheMoney JSON lines)."""
     with ScreeningService(settings) as service:
         summary = service.load(list(paths), list_format, as_of)
+    rescreened = rescreen_entities(settings, [r.status for r in summary.reports])  # the ledger's entities
     if fmt == "json":
-        echo_json("lists load", summary.to_dict())
+        echo_json("lists load", {**summary.to_dict(), "entities": rescreened})
     else:
         _print_load(summary)
+        if rescreened and rescreened["screened"]:
+            click.echo(f"ledger entities screened again: {rescreened['screened']} "
+                       f"({rescreened['changed_screening']} with changed results)")
     for problem in summary.problems:
         echo_problem(problem)
     click.get_current_context().exit(summary.exit_code)

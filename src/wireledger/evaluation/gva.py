@@ -35,33 +35,85 @@ from ..ingest.jsonl import record_document
 from ..ingest.options import IngestOptions
 from ..model import Document
 
-ATTACK_TYPES = frozenset({"assassination", "armed_assault", "bombing", "kidnapping", "hostage_taking",
-                          "hijacking", "arson", "unarmed_assault", "robbery", "chemical_attack"})
+ATTACK_TYPES = frozenset(
+    {
+        "assassination",
+        "armed_assault",
+        "bombing",
+        "kidnapping",
+        "hostage_taking",
+        "hijacking",
+        "arson",
+        "unarmed_assault",
+        "robbery",
+        "chemical_attack",
+    }
+)
 PREFERRED = ("armed_assault", "assassination")
 FIELDS = ("date", "city", "state", "killed", "wounded")
 MEAN_FIELDS = ("date", "city", "killed", "wounded")
-GVA_OPTIONS = IngestOptions(id_field="doc_id", text_field="content", title_field="title",
-                            published_field="dct", url_field="original_url")
+GVA_OPTIONS = IngestOptions(
+    id_field="doc_id",
+    text_field="content",
+    title_field="title",
+    published_field="dct",
+    url_field="original_url",
+)
 
 # name: (postal code, AP style abbreviation)
 US_STATES: dict[str, tuple[str, str]] = {
-    "Alabama": ("AL", "Ala."), "Alaska": ("AK", "Alaska"), "Arizona": ("AZ", "Ariz."),
-    "Arkansas": ("AR", "Ark."), "California": ("CA", "Calif."), "Colorado": ("CO", "Colo."),
-    "Connecticut": ("CT", "Conn."), "Delaware": ("DE", "Del."), "District of Columbia": ("DC", "D.C."),
-    "Florida": ("FL", "Fla."), "Georgia": ("GA", "Ga."), "Hawaii": ("HI", "Hawaii"), "Idaho": ("ID", "Idaho"),
-    "Illinois": ("IL", "Ill."), "Indiana": ("IN", "Ind."), "Iowa": ("IA", "Iowa"), "Kansas": ("KS", "Kan."),
-    "Kentucky": ("KY", "Ky."), "Louisiana": ("LA", "La."), "Maine": ("ME", "Maine"),
-    "Maryland": ("MD", "Md."), "Massachusetts": ("MA", "Mass."), "Michigan": ("MI", "Mich."),
-    "Minnesota": ("MN", "Minn."), "Mississippi": ("MS", "Miss."), "Missouri": ("MO", "Mo."),
-    "Montana": ("MT", "Mont."), "Nebraska": ("NE", "Neb."), "Nevada": ("NV", "Nev."),
-    "New Hampshire": ("NH", "N.H."), "New Jersey": ("NJ", "N.J."), "New Mexico": ("NM", "N.M."),
-    "New York": ("NY", "N.Y."), "North Carolina": ("NC", "N.C."), "North Dakota": ("ND", "N.D."),
-    "Ohio": ("OH", "Ohio"), "Oklahoma": ("OK", "Okla."), "Oregon": ("OR", "Ore."),
-    "Pennsylvania": ("PA", "Pa."), "Rhode Island": ("RI", "R.I."), "South Carolina": ("SC", "S.C."),
-    "South Dakota": ("SD", "S.D."), "Tennessee": ("TN", "Tenn."), "Texas": ("TX", "Texas"),
-    "Utah": ("UT", "Utah"), "Vermont": ("VT", "Vt."), "Virginia": ("VA", "Va."),
-    "Washington": ("WA", "Wash."), "West Virginia": ("WV", "W.Va."), "Wisconsin": ("WI", "Wis."),
-    "Wyoming": ("WY", "Wyo."), "Puerto Rico": ("PR", "P.R."),
+    "Alabama": ("AL", "Ala."),
+    "Alaska": ("AK", "Alaska"),
+    "Arizona": ("AZ", "Ariz."),
+    "Arkansas": ("AR", "Ark."),
+    "California": ("CA", "Calif."),
+    "Colorado": ("CO", "Colo."),
+    "Connecticut": ("CT", "Conn."),
+    "Delaware": ("DE", "Del."),
+    "District of Columbia": ("DC", "D.C."),
+    "Florida": ("FL", "Fla."),
+    "Georgia": ("GA", "Ga."),
+    "Hawaii": ("HI", "Hawaii"),
+    "Idaho": ("ID", "Idaho"),
+    "Illinois": ("IL", "Ill."),
+    "Indiana": ("IN", "Ind."),
+    "Iowa": ("IA", "Iowa"),
+    "Kansas": ("KS", "Kan."),
+    "Kentucky": ("KY", "Ky."),
+    "Louisiana": ("LA", "La."),
+    "Maine": ("ME", "Maine"),
+    "Maryland": ("MD", "Md."),
+    "Massachusetts": ("MA", "Mass."),
+    "Michigan": ("MI", "Mich."),
+    "Minnesota": ("MN", "Minn."),
+    "Mississippi": ("MS", "Miss."),
+    "Missouri": ("MO", "Mo."),
+    "Montana": ("MT", "Mont."),
+    "Nebraska": ("NE", "Neb."),
+    "Nevada": ("NV", "Nev."),
+    "New Hampshire": ("NH", "N.H."),
+    "New Jersey": ("NJ", "N.J."),
+    "New Mexico": ("NM", "N.M."),
+    "New York": ("NY", "N.Y."),
+    "North Carolina": ("NC", "N.C."),
+    "North Dakota": ("ND", "N.D."),
+    "Ohio": ("OH", "Ohio"),
+    "Oklahoma": ("OK", "Okla."),
+    "Oregon": ("OR", "Ore."),
+    "Pennsylvania": ("PA", "Pa."),
+    "Rhode Island": ("RI", "R.I."),
+    "South Carolina": ("SC", "S.C."),
+    "South Dakota": ("SD", "S.D."),
+    "Tennessee": ("TN", "Tenn."),
+    "Texas": ("TX", "Texas"),
+    "Utah": ("UT", "Utah"),
+    "Vermont": ("VT", "Vt."),
+    "Virginia": ("VA", "Va."),
+    "Washington": ("WA", "Wash."),
+    "West Virginia": ("WV", "W.Va."),
+    "Wisconsin": ("WI", "Wis."),
+    "Wyoming": ("WY", "Wyo."),
+    "Puerto Rico": ("PR", "P.R."),
 }
 _ABBREVIATED = {"saint": "st", "fort": "ft", "mount": "mt"}
 _ADMIN_SUFFIX = re.compile(r"\s+(?:county|parish|borough|township)$")
@@ -104,10 +156,14 @@ def surname(name: str | None) -> str | None:
 
 
 def main_event(reading: dict[str, Any] | None) -> dict[str, Any] | None:
-    events = [e for e in (reading or {}).get("events") or []
-              if e.get("background") is not True and e.get("type") in ATTACK_TYPES]
+    events = [
+        e
+        for e in (reading or {}).get("events") or []
+        if e.get("background") is not True and e.get("type") in ATTACK_TYPES
+    ]
     preferred = [e for e in events if e.get("type") in PREFERRED]
-    return (preferred or events or [None])[0]
+    chosen: dict[str, Any] | None = (preferred or events or [None])[0]
+    return chosen
 
 
 @dataclass
@@ -121,11 +177,15 @@ class ArticleScore:
         return sum(self.fields.values()), self.victims_found
 
 
-def score_article(reading: dict[str, Any] | None, incident: dict[str, Any], null_as_zero: bool = False
-                  ) -> ArticleScore:
+def score_article(
+    reading: dict[str, Any] | None, incident: dict[str, Any], null_as_zero: bool = False
+) -> ArticleScore:
     res = ArticleScore(fields={f: False for f in FIELDS})
-    gold_names = [surname(p.get("Name")) for p in incident.get("participants") or []
-                  if (p.get("Type") or "").strip() == "Victim" and (p.get("Name") or "").strip()]
+    gold_names = [
+        surname(p.get("Name"))
+        for p in incident.get("participants") or []
+        if (p.get("Type") or "").strip() == "Victim" and (p.get("Name") or "").strip()
+    ]
     names = [n for n in gold_names if n]
     res.victims_gold = len(names)
     ev = main_event(reading)
@@ -165,8 +225,9 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def scored_articles(articles: Path, incidents: Path, first: int | None = None, offset: int = 0
-                    ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+def scored_articles(
+    articles: Path, incidents: Path, first: int | None = None, offset: int = 0
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The articles to score, in file order, each with all its ``incident_ids``; and the records."""
     records = {r["incident_id"]: r for r in read_jsonl(incidents)}
     out: list[dict[str, Any]] = []
@@ -186,11 +247,17 @@ def scored_articles(articles: Path, incidents: Path, first: int | None = None, o
     return out, records
 
 
-def score(readings: dict[str, dict[str, Any]], articles: list[dict[str, Any]],
-          records: dict[str, dict[str, Any]], null_as_zero: bool = False) -> dict[str, Any]:
+def score(
+    readings: dict[str, dict[str, Any]],
+    articles: list[dict[str, Any]],
+    records: dict[str, dict[str, Any]],
+    null_as_zero: bool = False,
+) -> dict[str, Any]:
     per: list[ArticleScore] = []
     for a in articles:
-        options = [score_article(readings.get(a["doc_id"]), records[i], null_as_zero) for i in a["incident_ids"]]
+        options = [
+            score_article(readings.get(a["doc_id"]), records[i], null_as_zero) for i in a["incident_ids"]
+        ]
         per.append(max(options, key=ArticleScore.key))
     n = len(per)
     result: dict[str, Any] = {
@@ -215,7 +282,9 @@ def article_document(article: dict[str, Any], where: str = "gva") -> Document:
     apart from the scraped body, which sometimes holds only page furniture ("Thank you for registering"),
     so the headline is put in front of the body when the body does not already open with it.
     """
-    record = {k: article.get(k) for k in ("doc_id", "content", "title", "dct", "original_url", "outlet_domain")}
+    record = {
+        k: article.get(k) for k in ("doc_id", "content", "title", "dct", "original_url", "outlet_domain")
+    }
     record["outlet"] = article.get("outlet_domain")
     title = (article.get("title") or "").strip()
     content = article.get("content") or ""
@@ -234,10 +303,14 @@ def documents(articles: Iterable[dict[str, Any]]) -> Iterator[Document]:
 
 
 def format_result(res: dict[str, Any]) -> str:
-    lines = [f"GVA: {res['articles']} articles scored (non-empty content, known incident); "
-             f"{res['with_prediction']} with a reading, {res['with_main_event']} with a main event"]
+    lines = [
+        f"GVA: {res['articles']} articles scored (non-empty content, known incident); "
+        f"{res['with_prediction']} with a reading, {res['with_main_event']} with a main event"
+    ]
     lines += [f"  {f:<8} accuracy {res[f]:.3f}" for f in FIELDS]
-    lines.append(f"  victim-name recall {res['victim_name_recall']:.3f} over {res['victim_names_gold']} named victims")
+    lines.append(
+        f"  victim-name recall {res['victim_name_recall']:.3f} over {res['victim_names_gold']} named victims"
+    )
     lines.append(f"GVA mean accuracy = {res['mean_accuracy']:.3f}")
     return "\n".join(lines)
 
@@ -255,8 +328,14 @@ class GvaRun:
     seconds: float
 
 
-def run_gva(settings: Any, data_dir: Path = DEFAULT_DIR, first: int | None = 1000, offset: int = 0,
-            processes: int = 1, batch_size: int = 32) -> GvaRun:
+def run_gva(
+    settings: Any,
+    data_dir: Path = DEFAULT_DIR,
+    first: int | None = 1000,
+    offset: int = 0,
+    processes: int = 1,
+    batch_size: int = 32,
+) -> GvaRun:
     """Read the first ``first`` scorable articles (after skipping ``offset``) and score their readings."""
     import time
 

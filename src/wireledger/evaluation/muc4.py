@@ -38,13 +38,38 @@ from typing import Any
 from ..model import Document
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
-SLOTS = {"PerpInd": "PERP: INDIVIDUAL ID", "PerpOrg": "PERP: ORGANIZATION ID", "Target": "PHYS TGT: ID",
-         "Weapon": "INCIDENT: INSTRUMENT ID"}
-ATTACK_TYPES = frozenset({"assassination", "armed_assault", "bombing", "kidnapping", "hostage_taking",
-                          "hijacking", "arson", "unarmed_assault", "robbery", "chemical_attack"})
-MUC_TYPE = {"armed_assault": "ATTACK", "assassination": "ATTACK", "unarmed_assault": "ATTACK",
-            "chemical_attack": "ATTACK", "bombing": "BOMBING", "kidnapping": "KIDNAPPING",
-            "hostage_taking": "KIDNAPPING", "hijacking": "HIJACKING", "arson": "ARSON", "robbery": "ROBBERY"}
+SLOTS = {
+    "PerpInd": "PERP: INDIVIDUAL ID",
+    "PerpOrg": "PERP: ORGANIZATION ID",
+    "Target": "PHYS TGT: ID",
+    "Weapon": "INCIDENT: INSTRUMENT ID",
+}
+ATTACK_TYPES = frozenset(
+    {
+        "assassination",
+        "armed_assault",
+        "bombing",
+        "kidnapping",
+        "hostage_taking",
+        "hijacking",
+        "arson",
+        "unarmed_assault",
+        "robbery",
+        "chemical_attack",
+    }
+)
+MUC_TYPE = {
+    "armed_assault": "ATTACK",
+    "assassination": "ATTACK",
+    "unarmed_assault": "ATTACK",
+    "chemical_attack": "ATTACK",
+    "bombing": "BOMBING",
+    "kidnapping": "KIDNAPPING",
+    "hostage_taking": "KIDNAPPING",
+    "hijacking": "HIJACKING",
+    "arson": "ARSON",
+    "robbery": "ROBBERY",
+}
 ORGANISATION_TYPES = frozenset({"organization", "group"})
 THING_TYPES = frozenset({"facility", "location", "organization", "other"})
 _ARTICLES = {"a", "an", "the"}
@@ -68,6 +93,7 @@ def strings_match(p: str, g: str, exact: bool = False) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ gold
+
 
 @dataclass
 class GoldEntity:
@@ -96,7 +122,7 @@ def _colon_outside_quotes(item: str) -> tuple[str, str | None]:
         if ch == '"':
             quoted = not quoted
         elif ch == ":" and not quoted:
-            return item[:i], item[i + 1:]
+            return item[:i], item[i + 1 :]
         i += 1
     return item, None
 
@@ -191,9 +217,13 @@ def load_gold(paths: Iterable[Path]) -> dict[str, GoldDoc]:
 
 # ------------------------------------------------------------------------------------ prediction
 
+
 def attack_events(reading: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in reading.get("events") or [] if e.get("background") is not True
-            and e.get("type") in ATTACK_TYPES]
+    return [
+        e
+        for e in reading.get("events") or []
+        if e.get("background") is not True and e.get("type") in ATTACK_TYPES
+    ]
 
 
 def predicted_fillers(reading: dict[str, Any]) -> dict[str, list[set[str]]]:
@@ -236,10 +266,17 @@ def predicted_fillers(reading: dict[str, Any]) -> dict[str, list[set[str]]]:
 
 # --------------------------------------------------------------------------------------- scoring
 
+
 def matching(preds: list[set[str]], golds: list[GoldEntity], exact: bool) -> tuple[int, set[int]]:
     """Size of a maximum bipartite matching and the matched gold indices."""
-    edges = [[j for j, g in enumerate(golds) if any(strings_match(p, a, exact) for p in ps for a in g.alternatives)]
-             for ps in preds]
+    edges = [
+        [
+            j
+            for j, g in enumerate(golds)
+            if any(strings_match(p, a, exact) for p in ps for a in g.alternatives)
+        ]
+        for ps in preds
+    ]
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set[int]) -> bool:
@@ -289,17 +326,29 @@ class MucScore:
         return self.type_correct / self.type_docs if self.type_docs else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"docs": self.docs, "docs_without_prediction": self.docs_without_reading,
-                "predicted_docs_not_in_gold": self.readings_not_in_gold, "roles": self.roles,
-                "incident_type": {"docs": self.type_docs, "correct": self.type_correct,
-                                  "accuracy": self.type_accuracy},
-                "relevant_docs": self.relevant}
+        return {
+            "docs": self.docs,
+            "docs_without_prediction": self.docs_without_reading,
+            "predicted_docs_not_in_gold": self.readings_not_in_gold,
+            "roles": self.roles,
+            "incident_type": {
+                "docs": self.type_docs,
+                "correct": self.type_correct,
+                "accuracy": self.type_accuracy,
+            },
+            "relevant_docs": self.relevant,
+        }
 
 
-def score(readings: dict[str, dict[str, Any]], gold: dict[str, GoldDoc], lenient_optional: bool = False) -> MucScore:
+def score(
+    readings: dict[str, dict[str, Any]], gold: dict[str, GoldDoc], lenient_optional: bool = False
+) -> MucScore:
     counts = {mode: {r: _Counts() for r in ROLES} for mode in ("head", "exact")}
-    res = MucScore(docs=len(gold), docs_without_reading=sum(d not in readings for d in gold),
-                   readings_not_in_gold=sum(d not in gold for d in readings))
+    res = MucScore(
+        docs=len(gold),
+        docs_without_reading=sum(d not in readings for d in gold),
+        readings_not_in_gold=sum(d not in gold for d in readings),
+    )
     rel = _Counts()
     for docid, g in gold.items():
         reading = readings.get(docid, {})
@@ -310,8 +359,11 @@ def score(readings: dict[str, dict[str, Any]], gold: dict[str, GoldDoc], lenient
                 c = counts[mode][role]
                 c.tp += tp
                 c.pred += len(fillers[role])
-                c.gold += sum(1 for j, e in enumerate(g.roles[role])
-                              if j in matched or not (lenient_optional and e.optional))
+                c.gold += sum(
+                    1
+                    for j, e in enumerate(g.roles[role])
+                    if j in matched or not (lenient_optional and e.optional)
+                )
         events = attack_events(reading)
         if len(set(g.types)) == 1:
             res.type_docs += 1
@@ -321,8 +373,11 @@ def score(readings: dict[str, dict[str, Any]], gold: dict[str, GoldDoc], lenient
         rel.pred += bool(events)
         rel.gold += g.relevant
     for mode in ("head", "exact"):
-        total = _Counts(sum(c.tp for c in counts[mode].values()), sum(c.pred for c in counts[mode].values()),
-                        sum(c.gold for c in counts[mode].values()))
+        total = _Counts(
+            sum(c.tp for c in counts[mode].values()),
+            sum(c.pred for c in counts[mode].values()),
+            sum(c.gold for c in counts[mode].values()),
+        )
         for role in (*ROLES, "overall"):
             c = total if role == "overall" else counts[mode][role]
             p, r, f = _prf(c.tp, c.pred, c.gold)
@@ -337,18 +392,26 @@ def score(readings: dict[str, dict[str, Any]], gold: dict[str, GoldDoc], lenient
 
 
 def format_score(res: MucScore) -> str:
-    lines = [f"MUC-4 role fillers: {res.docs} gold docs, {res.docs_without_reading} without a reading, "
-             f"{res.readings_not_in_gold} readings not in gold",
-             f"{'role':<8} {'gold':>5} {'pred':>5} {'match':>5}   {'P':>5}  {'R':>5}  {'F1':>5} | exact F1"]
+    lines = [
+        f"MUC-4 role fillers: {res.docs} gold docs, {res.docs_without_reading} without a reading, "
+        f"{res.readings_not_in_gold} readings not in gold",
+        f"{'role':<8} {'gold':>5} {'pred':>5} {'match':>5}   {'P':>5}  {'R':>5}  {'F1':>5} | exact F1",
+    ]
     for role in (*ROLES, "overall"):
         e = res.roles[role]
-        lines.append(f"{role:<8} {e['gold']:>5} {e['pred']:>5} {e['tp']:>5}   {e['P']:.3f}  {e['R']:.3f}  "
-                     f"{e['F1']:.3f} | {e['exact_F1']:.3f}")
-    lines.append(f"incident type accuracy: {res.type_accuracy:.3f} ({res.type_correct}/{res.type_docs} "
-                 f"single-type docs)")
+        lines.append(
+            f"{role:<8} {e['gold']:>5} {e['pred']:>5} {e['tp']:>5}   {e['P']:.3f}  {e['R']:.3f}  "
+            f"{e['F1']:.3f} | {e['exact_F1']:.3f}"
+        )
+    lines.append(
+        f"incident type accuracy: {res.type_accuracy:.3f} ({res.type_correct}/{res.type_docs} "
+        f"single-type docs)"
+    )
     r = res.relevant
-    lines.append(f"relevant docs: P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f} "
-                 f"(gold {r['gold']}, predicted {r['pred']})")
+    lines.append(
+        f"relevant docs: P {r['P']:.3f} R {r['R']:.3f} F1 {r['F1']:.3f} "
+        f"(gold {r['gold']}, predicted {r['pred']})"
+    )
     lines.append(f"MUC overall F1 = {res.f1:.3f}")
     return "\n".join(lines)
 
@@ -379,8 +442,14 @@ def muc_document(record: dict[str, Any], truecase: Any = None) -> Document:
     if truecase is not None:
         text = truecase(text)
     options = IngestOptions(id_field="docid", text_field="text", published_field="published")
-    return record_document({"docid": record["docid"], "text": text, "published": dateline_date(record["text"])},
-                           str(record["docid"]), 0, "muc4", options, None)
+    return record_document(
+        {"docid": record["docid"], "text": text, "published": dateline_date(record["text"])},
+        str(record["docid"]),
+        0,
+        "muc4",
+        options,
+        None,
+    )
 
 
 @dataclass
@@ -391,8 +460,14 @@ class MucRun:
     seconds: float
 
 
-def run_muc4(settings: Any, paths: list[Path], max_docs: int | None = None, processes: int = 1,
-             batch_size: int = 32, lenient_optional: bool = False) -> MucRun:
+def run_muc4(
+    settings: Any,
+    paths: list[Path],
+    max_docs: int | None = None,
+    processes: int = 1,
+    batch_size: int = 32,
+    lenient_optional: bool = False,
+) -> MucRun:
     """Read the messages of ``paths`` through the pipeline and score them against their answer keys."""
     import time
 

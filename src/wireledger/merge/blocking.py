@@ -17,9 +17,10 @@ Undated events: name and term facets are also filed under ``A`` (all time) and a
 trial two years later names the same victim. Place facets are never asked without a date: "Chicago" alone
 would block every Chicago event together.
 
-A stored event becomes a candidate when it shares a full name with the new one, or at least
-``MIN_SHARED_FACETS`` facets (the same city and a street name, a surname and a term...): counting shared
-facets, not keys, keeps this symmetric too.
+A stored event becomes a candidate when it shares a full name with the new one, or a place the reports
+name within ``NARROW_DAYS``, or at least ``MIN_SHARED_FACETS`` facets (the same city and a street name, a
+surname and a term...); when one of the two has no date, one shared term is enough. Each of these is a
+property of the pair, so the rule stays symmetric.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .profile import EventProfile
 from .text import signature
 
 WINDOW_DAYS = 14
+NARROW_DAYS = 3  # a place the report names, alone, finds the events within this many days
 MIN_SHARED_FACETS = 2
 _WEEK = 7
 
@@ -89,12 +91,26 @@ def facets(p: EventProfile) -> tuple[list[str], list[str], list[str]]:
     return dated, anytime, always
 
 
+def _narrow(p: EventProfile) -> tuple[list[str], list[tuple[int, int]]]:
+    """Place facets with day windows: the places the report names and the event's city, for dates known
+    to the day (or inferred from publication)."""
+    days = [(lo, hi) for lo, hi, pr in p.intervals() if pr in ("day", "inferred")]
+    if not days:
+        return [], []
+    names = set(p.places)
+    if p.city_key:
+        names.add(p.city_key)
+    return [f"pd:{n}" for n in sorted(names)], days
+
+
 def index_keys(p: EventProfile) -> list[str]:
     """The keys an event is filed under."""
     dated, anytime, always = facets(p)
     intervals = p.intervals()
     own = sorted({b for lo, hi, pr in intervals for b in _own_buckets(lo, hi, pr)}) if intervals else ["U"]
     keys = [f"{f}|{b}" for f in dated for b in own if b != "U"]
+    narrow, days = _narrow(p)
+    keys.extend(f"{f}|D:{d}" for f in narrow for lo, hi in days for d in range(lo, hi + 1))
     keys.extend(f"{f}|{b}" for f in anytime for b in own)
     keys.extend(f"{f}|A" for f in anytime + always)
     return sorted(set(keys))
@@ -110,6 +126,9 @@ def query_keys(p: EventProfile) -> list[str]:
         return sorted(keys)
     buckets = sorted({b for lo, hi, pr in intervals for b in _query_buckets(lo, hi, pr)})
     keys.update(f"{f}|{b}" for f in dated for b in buckets)
+    narrow, days = _narrow(p)
+    keys.update(f"{f}|D:{d}" for f in narrow for lo, hi in days
+                for d in range(lo - NARROW_DAYS, hi + NARROW_DAYS + 1))
     keys.update(f"{f}|{b}" for f in anytime for b in [*buckets, "U"])
     return sorted(keys)
 
@@ -118,7 +137,12 @@ def facet_of(key: str) -> str:
     return key.rsplit("|", 1)[0]
 
 
-def is_candidate(shared_facets: Iterable[str]) -> bool:
-    """Whether the facets two events share make them worth scoring."""
-    shared = set(shared_facets)
-    return any(f.startswith("n:") for f in shared) or len(shared) >= MIN_SHARED_FACETS
+def is_candidate(matched_keys: Iterable[str]) -> bool:
+    """Whether the keys under which a stored event was found make it worth scoring: a shared full name or
+    a place named within days, or two shared facets; for an undated event (no time to narrow the search
+    by) one shared term is enough."""
+    keys = set(matched_keys)
+    shared = {facet_of(k) for k in keys}
+    if any(f.startswith(("n:", "pd:")) for f in shared) or len(shared) >= MIN_SHARED_FACETS:
+        return True
+    return any(k.endswith(("|U", "|A")) for k in keys)

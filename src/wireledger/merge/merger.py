@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Reading
-from .blocking import facet_of, index_keys, is_candidate, query_keys
+from .blocking import index_keys, is_candidate, query_keys
 from .partition import partition
 from .profile import EventProfile, build_profiles
 from .scoring import MergeParams, score_pair
@@ -84,8 +84,7 @@ class IncidentMerger:
         own = {q.key for q in profiles}
         for p in profiles:
             found = self.state.lookup(query_keys(p))
-            candidates = [m for m, ks in found.items()
-                          if m not in own and is_candidate({facet_of(k) for k in ks})]
+            candidates = [m for m, ks in found.items() if m not in own and is_candidate(ks)]
             for _, other in sorted(self.state.profiles(candidates).items()):
                 edges.extend(self._edge(p, other))
         self.state.put_mentions(profiles, keys)

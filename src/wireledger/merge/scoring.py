@@ -32,6 +32,7 @@ class MergeParams:
     floor: float = 0.08  # pairs below this are not stored (they count as 0 in averages)
     near_km: float = 40.0  # places within this distance are "the same place"
     weights: tuple[tuple[str, float], ...] = ()  # optional (term, factor) pairs scaling a term
+    title: float = 0.5  # share of the headlines' similarity when both events stand for their reports
 
 
 @dataclass
@@ -99,22 +100,28 @@ def _place_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
     ("Santa Cruz" in the Philippines), so a shared city name wins over a country mismatch."""
     ca, cb = a.city_key, b.city_key
     if ca and cb and ca == cb:
-        return 0.1
+        return 0.05
     km = _km(a, b)
     if km is not None and km <= params.near_km:
         return 0.0
     if a.country and b.country and a.country != b.country:
-        return -0.3
+        return -0.15
     if ca and cb:
         if a.region and b.region and a.region == b.region:
-            return -0.1
-        return -0.2
-    if km is not None and km > 4 * params.near_km:
+            return -0.05
         return -0.1
+    if km is not None and km > 4 * params.near_km:
+        return -0.05
     return 0.0
 
 
+def _victims(p: EventProfile) -> set[str]:
+    return {x.full_key for x in p.people if x.full_key and x.role in ("victim", "target")}
+
+
 def _people_term(a: EventProfile, b: EventProfile) -> float:
+    """Shared named participants: much more likely one happening. Named victims on both sides with none
+    in common (and none of them even mentioned by the other report): less likely."""
     pa, pb = a.participant_keys, b.participant_keys
     if pa & pb:
         return 0.3
@@ -122,6 +129,9 @@ def _people_term(a: EventProfile, b: EventProfile) -> float:
         return 0.2
     if a.surname_keys & b.surname_keys:
         return 0.1
+    va, vb = _victims(a), _victims(b)
+    if va and vb:
+        return -0.15
     return 0.0
 
 
@@ -131,9 +141,9 @@ def _count_term(a: EventProfile, b: EventProfile) -> float:
         if x is None or y is None:
             continue
         if x == y:
-            total += 0.05 if x > 0 else 0.0
+            total += 0.025 if x > 0 else 0.0
         else:
-            total -= 0.05
+            total -= 0.025  # tolls change as the wounded die and bodies are found: weak evidence
     return total
 
 
@@ -143,7 +153,7 @@ def score_pair(a: EventProfile, b: EventProfile, params: MergeParams | None = No
         return PairScore(0.0, veto=True)
     text = cosine(a.vector, b.vector)
     if a.title_vector and b.title_vector:
-        text = max(text, 0.5 * text + 0.5 * cosine(a.title_vector, b.title_vector))
+        text = max(text, (1 - params.title) * text + params.title * cosine(a.title_vector, b.title_vector))
     reasons = {"text": round(text, 3), "date": _date_term(a, b), "place": _place_term(a, b, params),
                "people": _people_term(a, b), "counts": _count_term(a, b)}
     if _type_term(a, b):

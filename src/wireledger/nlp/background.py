@@ -71,17 +71,30 @@ class BackgroundStep:
         published = parse_published(doc.document.published)
         attacks = [d for d in drafts if d.category == "attack"]
         distinct = {id(d): self._distinct(ctx, d, published) for d in drafts}
-        real = [d for d in attacks if d.event.polarity == "positive" and
-                d.event.modality not in ("hypothetical", "denied")]
-        main = self._choose_main(ctx, real or [d for d in drafts if d.category != "attack"] or drafts,
-                                 distinct, published)
+        real = [
+            d
+            for d in attacks
+            if d.event.polarity == "positive" and d.event.modality not in ("hypothetical", "denied")
+        ]
+        main = self._choose_main(
+            ctx, real or [d for d in drafts if d.category != "attack"] or drafts, distinct, published
+        )
         main_date = self._main_date(ctx, main, attacks, distinct, published) if main else None
-        merged = self._merge(ctx, drafts, main, distinct, main_date) if main else drafts
+        merged, incident_date = (
+            self._merge(ctx, drafts, main, distinct, main_date) if main else (drafts, None)
+        )
         for d in merged:
             fill_event(ctx, d, main=d is main)
+        if main is not None and incident_date is not None:
+            main.event.date = incident_date
+            if incident_date.start is not None and incident_date.end is not None:
+                main.event.support.append(Support("date", incident_date.start, incident_date.end, EXTRACTOR))
         dominant = self._dominant_date(ctx, main, published)
-        undated_other = [d for d in merged if d.category != "attack" and d.event.date is None
-                         and not distinct[id(d)] and d is not main]
+        undated_other = [
+            d
+            for d in merged
+            if d.category != "attack" and d.event.date is None and not distinct[id(d)] and d is not main
+        ]
         for d in merged:
             if d not in undated_other:
                 d.event.background = self._is_background(ctx, d, main, merged, distinct, published)
@@ -90,8 +103,14 @@ class BackgroundStep:
         for d in merged:
             ev = d.event
             if ev.date is None and not ev.background and dominant is not None:
-                ev.date = DateValue(dominant.value, dominant.precision, dominant.text, dominant.start,
-                                    dominant.end, dominant.note or "the report's main date")
+                ev.date = DateValue(
+                    dominant.value,
+                    dominant.precision,
+                    dominant.text,
+                    dominant.start,
+                    dominant.end,
+                    dominant.note or "the report's main date",
+                )
                 if dominant.start is not None and dominant.end is not None:
                     ev.support.append(Support("date", dominant.start, dominant.end, EXTRACTOR))
             if d is main and d.category == "attack":
@@ -125,15 +144,21 @@ class BackgroundStep:
         says what became of the main incident's perpetrator."""
         for d in drafts:
             f = d.event
-            if f.type in ("arrest", "charge") and not f.background and f.polarity == "positive" and \
-                    f.modality in ("asserted", "reported") and f.trigger is not None:
+            if (
+                f.type in ("arrest", "charge")
+                and not f.background
+                and f.polarity == "positive"
+                and f.modality in ("asserted", "reported")
+                and f.trigger is not None
+            ):
                 ev.perpetrator_status = "arrested"
                 ev.support.append(Support("perpetrator_status", f.trigger.start, f.trigger.end, EXTRACTOR))
                 return
 
     # -------------------------------------------------------------- wire copy
-    def _apply_tagger(self, ctx: EventContext, drafts: list[Draft], main: Draft | None,
-                      dominant: DateValue | None) -> Draft | None:
+    def _apply_tagger(
+        self, ctx: EventContext, drafts: list[Draft], main: Draft | None, dominant: DateValue | None
+    ) -> Draft | None:
         """The trained tagger's fillers into the main attack (made from them when the rules found none
         and the classifier is confident of an incident). Returns the main draft."""
         assert self.hints is not None
@@ -154,14 +179,19 @@ class BackgroundStep:
             if slug is None or not spans:
                 return main
             first = min(spans, key=lambda s: s.start)
-            ev = Event(id="", type=slug, extractor=EXTRACTOR, date=dominant, confidence=0.5,
-                       evidence=[(first.start, first.end)])
+            ev = Event(
+                id="",
+                type=slug,
+                extractor=EXTRACTOR,
+                date=dominant,
+                confidence=0.5,
+                evidence=[(first.start, first.end)],
+            )
             ev.support.append(Support("type", first.start, first.end, EXTRACTOR))
             target = Draft(ev, ctx.tokens_of([(first.start, first.end)]), [], "attack")
             drafts.append(target)
-        elif slug is not None:
-            if not (slug == "armed_assault" and target.event.type == "assassination"):
-                target.event.type = slug  # the method the specialist reads (a bomb, a kidnapping)
+        elif slug is not None and not (slug == "armed_assault" and target.event.type == "assassination"):
+            target.event.type = slug  # the method the specialist reads (a bomb, a kidnapping)
         fillers = tagger.fillers(text, spans=spans, gate=False)
         fillers_to_event(ctx.rdoc, target.event, fillers, ctx.lex)
         for d in attacks:
@@ -200,8 +230,9 @@ class BackgroundStep:
                 child, gov = gov, gov.head
         return False
 
-    def _choose_main(self, ctx: EventContext, cands: list[Draft], distinct: dict[int, bool],
-                     published: date | None) -> Draft | None:
+    def _choose_main(
+        self, ctx: EventContext, cands: list[Draft], distinct: dict[int, bool], published: date | None
+    ) -> Draft | None:
         if not cands:
             return None
         w = ctx.lex.main_weights
@@ -222,8 +253,9 @@ class BackgroundStep:
                 if day is not None and published - timedelta(days=7) <= day <= published:
                     score += w.get("near_publication", 2.0)
                 yr = _year(d.event.date)
-                old = (day is not None and day < published - timedelta(days=ctx.lex.days_before_main)) or \
-                    (day is None and yr is not None and yr < published.year)
+                old = (day is not None and day < published - timedelta(days=ctx.lex.days_before_main)) or (
+                    day is None and yr is not None and yr < published.year
+                )
                 if old:
                     score += w.get("old_date", -6.0)
             key = (score, -min(d.tokens, default=0))
@@ -233,7 +265,9 @@ class BackgroundStep:
 
     # ----------------------------------------------------------------- merging
     def _specific(self, ctx: EventContext, d: Draft) -> set[str]:
-        return {t.type for t in d.triggers if t.is_attack(ctx.lex) and t.type != GENERIC and t.kind != "agent"}
+        return {
+            t.type for t in d.triggers if t.is_attack(ctx.lex) and t.type != GENERIC and t.kind != "agent"
+        }
 
     def _compatible(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
         sa, sb = self._specific(ctx, a), self._specific(ctx, b)
@@ -249,15 +283,27 @@ class BackgroundStep:
             return da.value == db.value
         return da.value[:4] == db.value[:4]
 
-    def _main_date(self, ctx: EventContext, main: Draft, attacks: list[Draft], distinct: dict[int, bool],
-                   published: date | None) -> DateValue | None:
+    def _main_date(
+        self,
+        ctx: EventContext,
+        main: Draft,
+        attacks: list[Draft],
+        distinct: dict[int, bool],
+        published: date | None,
+    ) -> DateValue | None:
         """The main incident's date before merging: its own, else the first date near publication that a
         compatible mention of an attack carries."""
         if main.event.date is not None and main.event.date.value:
             return main.event.date
         for d in sorted(attacks, key=lambda x: min(x.tokens, default=0)):
             dv = d.event.date
-            if d is main or distinct[id(d)] or dv is None or not dv.value or not self._compatible(ctx, main, d):
+            if (
+                d is main
+                or distinct[id(d)]
+                or dv is None
+                or not dv.value
+                or not self._compatible(ctx, main, d)
+            ):
                 continue
             day = _day(dv)
             if published is None:
@@ -267,44 +313,102 @@ class BackgroundStep:
                 return dv
         return None
 
-    def _merge(self, ctx: EventContext, drafts: list[Draft], main: Draft, distinct: dict[int, bool],
-               main_date: DateValue | None) -> list[Draft]:
+    def _merge(
+        self,
+        ctx: EventContext,
+        drafts: list[Draft],
+        main: Draft,
+        distinct: dict[int, bool],
+        main_date: DateValue | None,
+    ) -> tuple[list[Draft], DateValue | None]:
+        """The drafts after merging the main incident's mentions, and the incident's day when an earlier
+        mention of its victim shows the report to be a follow-up."""
         out: list[Draft] = []
+        incident_date: DateValue | None = None
         for d in sorted(drafts, key=lambda x: min(x.tokens, default=0)):
             if d is main:
                 out.append(d)
                 continue
             target = None
             # a mention that denies or only plans an attack is never merged into a real one
-            like_main = main.category == "attack" and (d.event.polarity, d.event.modality in _OPEN) == \
-                (main.event.polarity, main.event.modality in _OPEN)
-            if d.category == "attack" and like_main and not distinct[id(d)] and \
-                    self._later_news(ctx, d, main_date):
+            like_main = main.category == "attack" and (d.event.polarity, d.event.modality in _OPEN) == (
+                main.event.polarity,
+                main.event.modality in _OPEN,
+            )
+            if (
+                d.category == "attack"
+                and like_main
+                and not distinct[id(d)]
+                and self._later_news(ctx, d, main_date)
+            ):
                 target = main  # "three of the wounded were in critical condition on Sunday"
             elif d.category == "attack" and not distinct[id(d)]:
                 undated = d.event.date is None
-                prev = [x for x in out if x.category == "attack" and x is not main and self._compatible(ctx, x, d)
-                        and self._same_paragraph(ctx, x, d)]
+                prev = [
+                    x
+                    for x in out
+                    if x.category == "attack"
+                    and x is not main
+                    and self._compatible(ctx, x, d)
+                    and self._same_paragraph(ctx, x, d)
+                ]
                 with_main = like_main and self._compatible(ctx, main, d)
                 if undated and prev and not with_main:
                     target = prev[-1]
                 elif with_main and self._same_time(main, d, main_date):
                     target = main
+                elif with_main and self._same_victims(ctx, main, d) and self._earlier(d, main_date):
+                    # the same victim attacked on an earlier day: the report is a follow-up and its
+                    # incident happened then ("the boy found last month ... shot on Oct. 10")
+                    target = main
+                    incident_date = main_date = d.event.date
                 elif undated and prev:
                     target = prev[-1]
             elif d.category == "outcome" and main.category == "attack":
                 target = main
             elif d.category != "attack":
                 follow_up = d.category in ctx.lex.follow_up_types
-                target = next((x for x in out if x.category == d.category and self._same_time(x, d)
-                               and x.event.polarity == d.event.polarity
-                               and (follow_up or self._shares_participants(x, d))), None)
+                target = next(
+                    (
+                        x
+                        for x in out
+                        if x.category == d.category
+                        and self._same_time(x, d)
+                        and x.event.polarity == d.event.polarity
+                        and (follow_up or self._shares_participants(x, d))
+                    ),
+                    None,
+                )
             if target is not None:
                 target.tokens |= d.tokens
                 target.triggers.extend(d.triggers)
             else:
                 out.append(d)
-        return out
+        return out, incident_date
+
+    @staticmethod
+    def _earlier(d: Draft, main_date: DateValue | None) -> bool:
+        day, ref = _day(d.event.date), _day(main_date)
+        return day is not None and (ref is None or day < ref)
+
+    def _same_victims(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
+        """Both name one victim: the same entity or surname, or the same age and word ("8-year-old boy")."""
+
+        def keys(d: Draft) -> set[str]:
+            out: set[str] = set()
+            for p in d.event.participants:
+                if p.role not in ("target", "victim"):
+                    continue
+                ent = ctx.entities.get(p.entity or "")
+                if ent is not None and ent.type == "person":
+                    out.add("name:" + ent.name.split()[-1].lower())
+                words = p.name.lower().replace("-", " ").split()
+                ages = [w for w in words if w.isdigit()]
+                if ages and words:
+                    out.add(f"age:{ages[0]}:{words[-1]}")
+            return out
+
+        return bool(keys(a) & keys(b))
 
     def _later_news(self, ctx: EventContext, d: Draft, main_date: DateValue | None) -> bool:
         """Only words of harm ("wounded", "killed", "died"), dated on or shortly after the main incident:
@@ -312,7 +416,11 @@ class BackgroundStep:
         if any(t.type not in (GENERIC, *OUTCOME_TYPES) or t.kind == "agent" for t in d.triggers):
             return False
         day, ref = _day(d.event.date), _day(main_date)
-        return day is not None and ref is not None and ref <= day <= ref + timedelta(days=ctx.lex.days_before_main)
+        return (
+            day is not None
+            and ref is not None
+            and ref <= day <= ref + timedelta(days=ctx.lex.days_before_main)
+        )
 
     def _same_paragraph(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
         paras = [(p.start, p.end) for p in ctx.rdoc.document.paragraphs]
@@ -324,8 +432,11 @@ class BackgroundStep:
 
     def _shares_participants(self, a: Draft, b: Draft) -> bool:
         """Same actors (when both name one), else any participant in common (or none named)."""
+
         def keys(d: Draft, roles: set[str] | None) -> set[str]:
-            return {(p.entity or p.name.lower()) for p in d.event.participants if roles is None or p.role in roles}
+            return {
+                (p.entity or p.name.lower()) for p in d.event.participants if roles is None or p.role in roles
+            }
 
         acting = {"actor", "investigator"}
         ka, kb = keys(a, acting), keys(b, acting)
@@ -335,13 +446,22 @@ class BackgroundStep:
         return not ka or not kb or bool(ka & kb)
 
     # --------------------------------------------------------------- deciding
-    def _is_background(self, ctx: EventContext, d: Draft, main: Draft | None, drafts: list[Draft],
-                       distinct: dict[int, bool], published: date | None) -> bool:
+    def _is_background(
+        self,
+        ctx: EventContext,
+        d: Draft,
+        main: Draft | None,
+        drafts: list[Draft],
+        distinct: dict[int, bool],
+        published: date | None,
+    ) -> bool:
         if d is main:
             return False
         ref = _day(main.event.date) if main else None
         ref = ref or published
-        ref_year = _year(main.event.date) if main and main.event.date else (published.year if published else None)
+        ref_year = (
+            _year(main.event.date) if main and main.event.date else (published.year if published else None)
+        )
         ev = d.event
         if distinct[id(d)]:
             return True  # "another attack", "the second attack on a police post this month"
@@ -356,7 +476,9 @@ class BackgroundStep:
         # other undated happenings: context when said of the past ("governments that have accused
         # him") or beside a background happening in one sentence; else part of the story
         mine = {ctx.sent_of[i] for i in d.tokens}
-        if any(x is not d and x.event.background and {ctx.sent_of[i] for i in x.tokens} & mine for x in drafts):
+        if any(
+            x is not d and x.event.background and {ctx.sent_of[i] for i in x.tokens} & mine for x in drafts
+        ):
             return True
         return any(self._perfect(ctx.doc[t.head]) for t in d.triggers)
 
@@ -370,7 +492,9 @@ class BackgroundStep:
             verb = verb.head
         return any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
 
-    def _dominant_date(self, ctx: EventContext, main: Draft | None, published: date | None) -> DateValue | None:
+    def _dominant_date(
+        self, ctx: EventContext, main: Draft | None, published: date | None
+    ) -> DateValue | None:
         if main is not None and main.event.date is not None and main.event.date.value:
             return main.event.date
         days: Counter[str] = Counter()
@@ -387,8 +511,14 @@ class BackgroundStep:
             top = max(days.values())
             return first[min(v for v, n in days.items() if n == top)]  # a tie: the earliest day
         if published is not None:
-            return DateValue(published.isoformat(), "day", "", None, None,
-                             "publication date: the text gives no date of its own")
+            return DateValue(
+                published.isoformat(),
+                "day",
+                "",
+                None,
+                None,
+                "publication date: the text gives no date of its own",
+            )
         return None
 
 

@@ -21,23 +21,77 @@ from .base import ReadingDoc
 from .registry import StepContext, register_step
 
 NO_PUBLISHED = "year unknown: no publication date"
-_ABBREV = re.compile(r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|"
-                     r"Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr|No|Ave|Blvd|Mt|Ft|vs|etc)|\b[A-Z]|\.[A-Z])\.$")
+_ABBREV = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|"
+    r"Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr|No|Ave|Blvd|Mt|Ft|vs|etc)|\b[A-Z]|\.[A-Z])\.$"
+)
 _IN_YEAR = "a year the sentence is set in"
 _IN_PREP = re.compile(r"\b(?:in|during|of)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 _MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-             "sunday": 6, "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
-             "fri": 4, "sat": 5, "sun": 6}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-                 "several": None, "few": None, "a few": None}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": None,
+    "few": None,
+    "a few": None,
+}
 
 _MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
@@ -53,31 +107,65 @@ _E = r"(?![\w])"
 # start at the same place and are at least as long (see _scan).
 _PATTERNS: list[tuple[str, str]] = [
     ("iso", rf"{_B}(?P<y>{_YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01]){_E}"),
-    ("numeric", rf"{_B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12][0-9]|3[01])(?:/(?P<y>{_YEAR4}|[0-9]{{2}}))?{_E}"),
-    ("mdy", rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}"),
-    ("dmy", rf"{_B}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4}|[0-9]{{2}}))?{_E}"),
+    (
+        "numeric",
+        rf"{_B}(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12][0-9]|3[01])(?:/(?P<y>{_YEAR4}|[0-9]{{2}}))?{_E}",
+    ),
+    (
+        "mdy",
+        rf"{_B}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAY})(?:,?\s+(?P<y>{_YEAR4}))?{_E}",
+    ),
+    (
+        "dmy",
+        rf"{_B}(?:the\s+)?(?P<d>{_DAY})\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>{_YEAR4}|[0-9]{{2}}))?{_E}",
+    ),
     ("my", rf"{_B}(?:(?:early|mid|late)[- ])?(?P<mon>{_MONTH_FULL}|{_MONTH_ABBR}),?\s+(?P<y>{_YEAR4}){_E}"),
-    ("month", rf"\b(?:in|since|during|until|till|by|of|last|this|early|late|mid|next)[ -](?P<mon>{_MONTH_FULL}){_E}"),
-    ("rel_day", r"(?P<w>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
-                r"(?:this|earlier\s+this|early\s+this|late\s+this)\s+(?:morning|afternoon|evening)|"
-                r"last\s+night|overnight|earlier\s+today|early\s+today|late\s+yesterday))\b"),
-    ("weekday", rf"{_B}(?P<mod>(?:last|this|past|early|late|on|by|since)\s+)?(?P<wd>{_WEEKDAY})"
-                rf"(?:\s+(?P<part>{_PART}))?{_E}"),
-    ("ago", r"(?P<w>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-            r"several|a\s+few)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\b"),
-    ("rel_period", r"(?P<w>\b(?P<mod>last|this|next|earlier\s+this|later\s+this|late\s+last|early\s+last|"
-                   r"early\s+this|late\s+this|the\s+previous|the\s+past)\s+(?P<unit>year|month))\b"),
-    ("anchored", r"(?P<w>\b(?:the\s+(?P<dir>following|next|previous|preceding|same)\s+(?P<unit>year|month)|"
-                 r"that\s+(?P<that>year)(?:'s|’s)?|(?P<n>a|one|two|three|four|five|\d+)\s+(?P<unit2>years?)"
-                 r"\s+(?P<dir2>later|after(?:wards?)?|earlier|before)))\b"),
-    ("later", r"(?P<w>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)"
-              r"\s+(?P<dir>later|after(?:wards?)?))\b"),
+    (
+        "month",
+        rf"\b(?:in|since|during|until|till|by|of|last|this|early|late|mid|next)[ -]"
+        rf"(?P<mon>{_MONTH_FULL}){_E}",
+    ),
+    (
+        "rel_day",
+        r"(?P<w>\b(?:the\s+day\s+before\s+yesterday|yesterday|today|tonight|"
+        r"(?:this|earlier\s+this|early\s+this|late\s+this)\s+(?:morning|afternoon|evening)|"
+        r"last\s+night|overnight|earlier\s+today|early\s+today|late\s+yesterday))\b",
+    ),
+    (
+        "weekday",
+        rf"{_B}(?P<mod>(?:last|this|past|early|late|on|by|since)\s+)?(?P<wd>{_WEEKDAY})"
+        rf"(?:\s+(?P<part>{_PART}))?{_E}",
+    ),
+    (
+        "ago",
+        r"(?P<w>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+        r"several|a\s+few)\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before))\b",
+    ),
+    (
+        "rel_period",
+        r"(?P<w>\b(?P<mod>last|this|next|earlier\s+this|later\s+this|late\s+last|early\s+last|"
+        r"early\s+this|late\s+this|the\s+previous|the\s+past)\s+(?P<unit>year|month))\b",
+    ),
+    (
+        "anchored",
+        r"(?P<w>\b(?:the\s+(?P<dir>following|next|previous|preceding|same)\s+(?P<unit>year|month)|"
+        r"that\s+(?P<that>year)(?:'s|’s)?|(?P<n>a|one|two|three|four|five|\d+)\s+(?P<unit2>years?)"
+        r"\s+(?P<dir2>later|after(?:wards?)?|earlier|before)))\b",
+    ),
+    (
+        "later",
+        r"(?P<w>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<unit>days?|weeks?)"
+        r"\s+(?P<dir>later|after(?:wards?)?))\b",
+    ),
     ("year", rf"(?<![\w$#.,/-])(?P<y>{_YEAR4})(?:'s|’s)?(?![\w/-]|,\d|\.\d)"),
 ]
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
 _CASED_KINDS = {"month", "mdy", "dmy", "my"}  # month names must be capitalised unless the text is upper case
-_COUNTED = re.compile(r"\s+(?:times|people|rounds|shots|bullets|troops|soldiers|men|women|cases|homes|cars|"
-                      r"vehicles|votes|acres|feet|miles|pounds|dollars|residents|members|students)\b", re.I)
+_COUNTED = re.compile(
+    r"\s+(?:times|people|rounds|shots|bullets|troops|soldiers|men|women|cases|homes|cars|"
+    r"vehicles|votes|acres|feet|miles|pounds|dollars|residents|members|students)\b",
+    re.I,
+)
 _STREETISH = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:block|St|Street|Ave|Avenue|Road|Rd|Blvd|Lane|Drive|Dr)\b")
 
 
@@ -178,12 +266,14 @@ def _shift_months(d: date, months: int) -> date:
     return date(y, m + 1, 1)
 
 
-def _resolve(m: _Match, published: date | None, anchor_year: int | None) -> tuple[str | None, str, str | None]:
+def _resolve(
+    m: _Match, published: date | None, anchor_year: int | None
+) -> tuple[str | None, str, str | None]:
     """-> (value, precision, note) for one scanned expression."""
     g = m.groups
     kind = m.kind
     if kind in ("iso", "numeric", "mdy", "dmy"):
-        month = int(g["m"]) if kind in ("iso", "numeric") else _MONTHS[str(g["mon"]).lower().rstrip(".")]
+        month = int(str(g["m"])) if kind in ("iso", "numeric") else _MONTHS[str(g["mon"]).lower().rstrip(".")]
         day = _day(str(g["d"]))
         if g.get("y"):
             try:
@@ -257,8 +347,9 @@ def _resolve(m: _Match, published: date | None, anchor_year: int | None) -> tupl
     return None, "unknown", None
 
 
-def _resolve_anchored(g: dict[str, str | None], published: date | None,
-                      anchor_year: int | None) -> tuple[str | None, str, str | None]:
+def _resolve_anchored(
+    g: dict[str, str | None], published: date | None, anchor_year: int | None
+) -> tuple[str | None, str, str | None]:
     if anchor_year is None:
         return None, "unknown", "counts from a year the text does not give"
     if g.get("that"):
@@ -287,9 +378,12 @@ def _year_of(value: str | None) -> int | None:
     return None
 
 
-def find_dates(text: str, published: date | None,
-               units: list[tuple[int, int]] | None = None,
-               paragraphs: list[tuple[int, int]] | None = None) -> list[DateValue]:
+def find_dates(
+    text: str,
+    published: date | None,
+    units: list[tuple[int, int]] | None = None,
+    paragraphs: list[tuple[int, int]] | None = None,
+) -> list[DateValue]:
     """Every date expression of ``text``, resolved.
 
     ``units`` are sentence spans: an explicit year named earlier in the same sentence anchors a month-day
@@ -312,13 +406,21 @@ def find_dates(text: str, published: date | None,
             value, precision, note = _days_later(m, out, min(sent[0], para[0]))
         if m.kind == "year" and _IN_PREP.search(text, max(0, m.start - 8), m.start):
             note = _IN_YEAR
-        out.append(DateValue(value=value, precision=precision, text=text[m.start:m.end],
-                             start=m.start, end=m.end, note=note))
+        out.append(
+            DateValue(
+                value=value,
+                precision=precision,
+                text=text[m.start : m.end],
+                start=m.start,
+                end=m.end,
+                note=note,
+            )
+        )
     return out
 
 
 def _days_later(m: _Match, found: list[DateValue], lo: int) -> tuple[str | None, str, str | None]:
-    """"Two days later": counted from the last day named before it in the paragraph."""
+    """ "Two days later": counted from the last day named before it in the paragraph."""
     for d in reversed(found):
         if d.start is None or d.start < lo or d.precision != "day" or not d.value or d.value.startswith("--"):
             continue
@@ -346,7 +448,7 @@ def rough_sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"(?<=[.!?])[\"')\]’”]?\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])", text):
         if "\n" not in m.group(0) and _ABBREV.search(text, max(0, m.start() - 6), m.start() + 1):
             continue
-        if text[start:m.start()].strip():
+        if text[start : m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
     if text[start:].strip() or not spans:
@@ -371,8 +473,9 @@ def resolve_date(text: str, published: str | date | None = None, anchor_year: in
         return DateValue(value=None, precision="unknown", text=text, note="not a date expression")
     m = max(matches, key=lambda x: x.end - x.start)
     value, precision, note = _resolve(m, pub, anchor_year)
-    return DateValue(value=value, precision=precision, text=text[m.start:m.end], start=m.start, end=m.end,
-                     note=note)
+    return DateValue(
+        value=value, precision=precision, text=text[m.start : m.end], start=m.start, end=m.end, note=note
+    )
 
 
 class DatesStep:

@@ -19,12 +19,12 @@ from .base import ReadingDoc
 from .dates import is_upper_text
 from .events_counts import count_casualties
 from .events_lexicon import Lexicon, load_lexicon
+from .events_location import event_location
 from .events_negation import modality
 from .events_participants import ParticipantFinder, target_type
 from .events_status import perpetrator_status, survival_cue
 from .events_syntax import MentionIndex, ancestors_path, char_runs, lemma, tree_distance
 from .events_triggers import GENERIC, OUTCOME_TYPES, Group, Trigger, find_triggers, group_sentence
-from .events_location import event_location
 from .events_weapons import find_weapons
 from .registry import StepContext, register_step
 
@@ -35,16 +35,45 @@ NAME, VERSION = "wireledger.events", "1"
 EXTRACTOR = f"{NAME}@{VERSION}"
 # GTD's attack-type hierarchy, most specific first: a report that says "kidnapped" and "shot" is a
 # kidnapping. Armed assault ranks above arson and robbery (a shooting during a robbery is an assault).
-TYPE_RANK = ["hijacking", "kidnapping", "hostage_taking", "bombing", "chemical_attack", "armed_assault",
-             "arson", "unarmed_assault", "robbery", GENERIC]
-WEAPON_TYPE = {"explosives": "bombing", "firearms": "armed_assault", "melee": "armed_assault",
-               "incendiary": "arson", "chemical": "chemical_attack", "vehicle": "armed_assault",
-               "biological": "chemical_attack", "radiological": "bombing", "nuclear": "bombing"}
-_PROMINENT_TARGETS = {"government", "military", "police", "government_diplomatic", "religious",
-                      "journalists_media"}
-_TYPE_COMPAT = [{"armed_assault", "assassination", "unarmed_assault", "robbery", GENERIC},
-                {"bombing", "assassination", GENERIC}, {"kidnapping", "hostage_taking", GENERIC},
-                {"arson", GENERIC}, {"hijacking", GENERIC}, {"chemical_attack", "assassination", GENERIC}]
+TYPE_RANK = [
+    "hijacking",
+    "kidnapping",
+    "hostage_taking",
+    "bombing",
+    "chemical_attack",
+    "armed_assault",
+    "arson",
+    "unarmed_assault",
+    "robbery",
+    GENERIC,
+]
+WEAPON_TYPE = {
+    "explosives": "bombing",
+    "firearms": "armed_assault",
+    "melee": "armed_assault",
+    "incendiary": "arson",
+    "chemical": "chemical_attack",
+    "vehicle": "armed_assault",
+    "biological": "chemical_attack",
+    "radiological": "bombing",
+    "nuclear": "bombing",
+}
+_PROMINENT_TARGETS = {
+    "government",
+    "military",
+    "police",
+    "government_diplomatic",
+    "religious",
+    "journalists_media",
+}
+_TYPE_COMPAT = [
+    {"armed_assault", "assassination", "unarmed_assault", "robbery", GENERIC},
+    {"bombing", "assassination", GENERIC},
+    {"kidnapping", "hostage_taking", GENERIC},
+    {"arson", GENERIC},
+    {"hijacking", GENERIC},
+    {"chemical_attack", "assassination", GENERIC},
+]
 
 
 def types_compatible(a: str, b: str) -> bool:
@@ -89,8 +118,9 @@ class EventContext:
             repeated = len(words) > 30 and words in seen  # scraped pages repeat their lead
             seen.add(words)
             heading = any(hs <= self.doc[s].idx < he for hs, he in heading_chars)  # a heading is no happening
-            self.triggers.append([] if repeated or heading else
-                                 find_triggers(self.doc, s, e, self.lex, self.index, self.upper))
+            self.triggers.append(
+                [] if repeated or heading else find_triggers(self.doc, s, e, self.lex, self.index, self.upper)
+            )
 
     def tokens_of(self, spans: list[tuple[int, int]]) -> set[int]:
         out: set[int] = set()
@@ -116,18 +146,41 @@ class EventContext:
                 if a.i in heads and a.pos_ in ("NOUN", "PROPN"):
                     out[a.i] = d.value
                     break
-                if a.dep_ not in ("nmod", "nummod", "compound", "amod", "poss", "npadvmod", "case", "quantmod"):
+                if a.dep_ not in (
+                    "nmod",
+                    "nummod",
+                    "compound",
+                    "amod",
+                    "poss",
+                    "npadvmod",
+                    "case",
+                    "quantmod",
+                ):
                     break
         return out
 
     def lead_end(self, sentences: int = 3) -> int:
         """Token index where the lead ends: the first ``sentences`` sentences after the title."""
         ts = self.rdoc.document.title_span
-        body = [(s, e) for s, e in self.sentences if not (ts and ts[0] <= self.doc[s].idx < ts[1])
-                and (e - s) > 3 and any(t.pos_ in ("VERB", "AUX") for t in self.doc[s:e])]
+        body = [
+            (s, e)
+            for s, e in self.sentences
+            if not (ts and ts[0] <= self.doc[s].idx < ts[1])
+            and (e - s) > 3
+            and any(t.pos_ in ("VERB", "AUX") for t in self.doc[s:e])
+        ]
         if not body:
             return len(self.doc)
         return body[min(sentences, len(body)) - 1][1]
+
+    @property
+    def title_end(self) -> int:
+        """Token index where the headline ends (0 when the text has none)."""
+        ts = self.rdoc.document.title_span
+        if not ts:
+            return 0
+        span = self.doc.char_span(ts[0], ts[1], alignment_mode="expand")
+        return span.end if span is not None else 0
 
     def in_title(self, tokens: set[int]) -> bool:
         ts = self.rdoc.document.title_span
@@ -157,8 +210,11 @@ def build_drafts(ctx: EventContext) -> list[Draft]:
         for g in groups:
             cat = g.category(ctx.lex)
             if cat == "outcome":
-                prev = last_attack.get(para) or (drafts[-1] if drafts and drafts[-1].category == "attack"
-                                                 and _near(ctx, drafts[-1], k) else None)
+                prev = last_attack.get(para) or (
+                    drafts[-1]
+                    if drafts and drafts[-1].category == "attack" and _near(ctx, drafts[-1], k)
+                    else None
+                )
                 if prev is not None:
                     prev.tokens |= g.tokens
                     prev.triggers.extend(g.triggers)
@@ -184,8 +240,12 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
     main_trigs = [t for t in trigs if t.type not in OUTCOME_TYPES] or trigs
     ev.support = []
     first = main_trigs[0]
-    ev.trigger = Mention(doc[first.start].idx, doc[first.end - 1].idx + len(doc[first.end - 1].text),
-                         doc[first.start:first.end].text, kind=first.kind)
+    ev.trigger = Mention(
+        doc[first.start].idx,
+        doc[first.end - 1].idx + len(doc[first.end - 1].text),
+        doc[first.start : first.end].text,
+        kind=first.kind,
+    )
     for t in main_trigs:
         ev.support.append(_support("trigger", doc, t.start, t.end))
     ev.evidence = char_runs(doc, toks)
@@ -199,7 +259,7 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
             finder.for_other(t, t.type)
     cas = None
     if is_attack:
-        cas = count_casualties(doc, toks, lex, ctx.index, ctx.lead_end())
+        cas = count_casualties(doc, toks, lex, ctx.index, ctx.lead_end(), ctx.title_end)
         finder.victims(cas.victims)
     ev.participants = finder.out
     for p in ev.participants:
@@ -212,9 +272,9 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
             ev.support.append(Support("weapons", w.start, w.end, EXTRACTOR))
     # type
     ev.type = _decide_type(ctx, ev, main_trigs) if is_attack else first.type
-    ev.target_type, cue = (None, None)
+    ev.target_type = None
     if is_attack:
-        ev.target_type, cue = target_type(ev.participants, ctx.entities, lex, _place_words(ctx, main_trigs))
+        ev.target_type, _ = target_type(ev.participants, ctx.entities, lex, _place_words(ctx, main_trigs))
         if ev.type != "assassination" and _prominent_target(ctx, ev):
             ev.type = "assassination"
     ev.support.append(_support("type", doc, first.start, first.end))
@@ -225,13 +285,21 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
         ev.conflicts = list(cas.conflicts)
         for f in cas.facts:
             ev.support.append(Support(f.field if f.field != "hit" else "wounded", f.start, f.end, EXTRACTOR))
-        perp_toks = {i for i in toks if any(p.role == "perpetrator" and p.start is not None and
-                                            p.start <= doc[i].idx < (p.end or 0) for p in ev.participants)}
+        perp_toks = {
+            i
+            for i in toks
+            if any(
+                p.role == "perpetrator" and p.start is not None and p.start <= doc[i].idx < (p.end or 0)
+                for p in ev.participants
+            )
+        }
         ev.perpetrator_status, span = perpetrator_status(doc, toks, lex, perp_toks)
         if span:
             ev.support.append(Support("perpetrator_status", span[0], span[1], EXTRACTOR))
         if ev.perpetrator_status is None:
-            ev.perpetrator_status = "unknown" if any(p.role == "perpetrator" for p in ev.participants) else None
+            ev.perpetrator_status = (
+                "unknown" if any(p.role == "perpetrator" for p in ev.participants) else None
+            )
         ev.attempt = _attempt(ctx, ev, toks, trigs)
     else:
         ev.killed = ev.wounded = None
@@ -246,8 +314,9 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
     ev.location = event_location(ctx, toks, main_trigs, use_report_city=main)
     if ev.location is not None and ev.location.start is not None and ev.location.end is not None:
         ev.support.append(Support("location", ev.location.start, ev.location.end, EXTRACTOR))
-    ev.confidence = min(0.95, 0.4 + 0.1 * len(main_trigs) + (0.1 if ev.date else 0) +
-                        (0.1 if ev.participants else 0))
+    ev.confidence = min(
+        0.95, 0.4 + 0.1 * len(main_trigs) + (0.1 if ev.date else 0) + (0.1 if ev.participants else 0)
+    )
     ev.summary = _summary(ev)
 
 
@@ -260,7 +329,8 @@ def _place_words(ctx: EventContext, trigs: list[Trigger]) -> str:
     words = []
     for t in trigs:
         tok = ctx.doc[t.head]
-        for c in [*tok.children, *[g for c in tok.children if c.dep_ == "dobj" for g in c.children]]:
+        kids = [*tok.children, *[g for k in tok.children if k.dep_ == "dobj" for g in k.children]]
+        for c in kids:
             if c.dep_ == "prep" and lemma(c) in _WHERE:
                 words += [g.text for p in c.children if p.dep_ == "pobj" for g in p.subtree][:8]
             elif c.dep_ == "dobj" and t.kind == "verb":
@@ -329,7 +399,10 @@ def _nearest_date(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> Da
         if ds not in toks or d.value is None:
             continue
         gov = ctx.doc[de - 1]
-        while gov.dep_ in ("compound", "nummod", "npadvmod", "pobj", "prep", "nmod", "amod") and gov.head.i != gov.i:
+        while (
+            gov.dep_ in ("compound", "nummod", "npadvmod", "pobj", "prep", "nmod", "amod")
+            and gov.head.i != gov.i
+        ):
             gov = gov.head
         saying = lemma(gov) in ctx.lex.reporting
         dist = min(tree_distance(ctx.doc[de - 1], ctx.doc[t.head]) for t in heads)

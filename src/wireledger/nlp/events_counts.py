@@ -75,7 +75,9 @@ _OUTCOME_PREPS = {"in", "to", "with", "from", "at", "after", "into", "by"}
 _PRED_CHILDREN = {"conj", "xcomp", "acomp", "advmod", "oprd", "attr", "advcl", "relcl", "dobj", "ccomp"}
 
 
-def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0, lex: Lexicon | None = None) -> list[str]:
+def _predicate_lemmas(
+    verb: Token, allowed: set[int], depth: int = 0, lex: Lexicon | None = None
+) -> list[str]:
     """The words that say what happened to the subject of ``verb``: the verb, its coordinated and
     complement predicates, its object and the head nouns of its prepositions ("shot and killed", "in
     critical condition", "died from a gunshot wound", "suffered a gunshot wound"). Never the object of
@@ -102,8 +104,10 @@ def _predicate_lemmas(verb: Token, allowed: set[int], depth: int = 0, lex: Lexic
         elif c.dep_ == "prep" and lemma(c) in _OUTCOME_PREPS:
             for g in c.children:
                 if g.dep_ == "pobj" and g.i in allowed:
+                    mods = [lemma(x) for x in g.children if x.dep_ in ("compound", "amod") and x.i in allowed]
                     out.append(lemma(g))
-                    out.extend(lemma(x) for x in g.children if x.dep_ in ("compound", "amod") and x.i in allowed)
+                    out.extend(mods)
+                    out.extend(f"{m} {lemma(g)}" for m in mods)  # "critical condition"
         elif c.dep_ == "neg":
             out.append("not")
     return out
@@ -123,15 +127,34 @@ _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself
 
 def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
     """An active verb of harm with an object that is not the subject itself ("shot his brother")."""
-    if lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded and lemma(verb) not in ("hit", "strike"):
+    if (
+        lemma(verb) not in lex.killed
+        and lemma(verb) not in lex.wounded
+        and lemma(verb) not in ("hit", "strike")
+    ):
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
 
 
 _BODIES = {"body", "corpse"}
-_PERSON_ENDINGS = ("keeper", "man", "men", "woman", "women", "person", "er", "or", "ist", "ian", "ee", "ier",
-                   "ent", "ant", "eer")
+_PERSON_ENDINGS = (
+    "keeper",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "person",
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ee",
+    "ier",
+    "ent",
+    "ant",
+    "eer",
+)
 _UPDATES = {"rise", "climb", "increase", "reach", "later", "now", "update", "grow", "jump", "revise"}
 
 
@@ -150,18 +173,34 @@ def _np_quantity(tok: Token, lex: Lexicon, person: bool = False) -> tuple[int | 
     """(count, lower_bound, indefinite) of the people the noun phrase headed by ``tok`` names, or None
     when it does not name people (``person``: take it as naming people)."""
     low = lemma(tok)
-    is_person = person or (low in lex.person_nouns or tok.ent_type_ == "PERSON" or tok.lower_ in _PRONOUNS
-                 or low.endswith("year-old") or (low == "old" and any(lemma(c) == "year" for c in tok.lefts)))
+    is_person = person or (
+        low in lex.person_nouns
+        or tok.ent_type_ == "PERSON"
+        or tok.lower_ in _PRONOUNS
+        or low.endswith("year-old")
+        or (low == "old" and any(lemma(c) == "year" for c in tok.lefts))
+    )
     if tok.like_num and not is_person:
         # "three of four members were shot", "one of them died", "three were injured"
-        of = [g for c in tok.children if c.dep_ == "prep" and lemma(c) == "of" for g in c.children
-              if g.dep_ == "pobj" and (lemma(g) in lex.person_nouns or g.lower_ in ("them", "those", "these"))]
+        of = [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and lemma(c) == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and (lemma(g) in lex.person_nouns or g.lower_ in ("them", "those", "these"))
+        ]
         num = _number(tok, lex)
         if num is not None and (of or tok.dep_ in _SUBJ):
             return (num[0] if num[1] else None, False, False)
         return None
-    if not is_person and tok.pos_ == "NOUN" and low not in lex.not_people and low not in lex.weapons and \
-            low.endswith(_PERSON_ENDINGS) and low not in lex.trigger_last_words:
+    if (
+        not is_person
+        and tok.pos_ == "NOUN"
+        and low not in lex.not_people
+        and low not in lex.weapons
+        and low.endswith(_PERSON_ENDINGS)
+        and low not in lex.trigger_last_words
+    ):
         is_person = True  # "a shopkeeper", "a city councilman", "a bystander"
     if not is_person or low in lex.not_people:
         return None
@@ -174,14 +213,18 @@ def _np_quantity(tok: Token, lex: Lexicon, person: bool = False) -> tuple[int | 
             num = _number(c, lex)
             if num is not None and (c.dep_ != "det" or c.lower_ in ("a", "an", "no", "both")):
                 value, known = num
-                lower = any(lemma(x) in ("least", "more", "over", "than") for x in c.subtree) or \
-                    any(lemma(x) in ("least", "more") for x in c.lefts)
+                lower = any(lemma(x) in ("least", "more", "over", "than") for x in c.subtree) or any(
+                    lemma(x) in ("least", "more") for x in c.lefts
+                )
     if tok.like_num:
         num = _number(tok, lex)
         if num is not None:
             value, known = num
-    indefinite = any(c.lower_ in ("a", "an", "another", "one") or lemma(c) in _NEW_MARKERS
-                     for c in tok.children if c.dep_ in ("det", "amod", "nummod"))
+    indefinite = any(
+        c.lower_ in ("a", "an", "another", "one") or lemma(c) in _NEW_MARKERS
+        for c in tok.children
+        if c.dep_ in ("det", "amod", "nummod")
+    )
     if value is None and known:
         if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "them", "others"):
             return (None, False, indefinite) if tok.lower_ not in ("they", "them") else None
@@ -203,23 +246,31 @@ class _Person:
     named: bool
     new: bool
     noun: str = ""
+    age: str | None = None  # "17" of "a 17-year-old"
+    absorbs: bool = False  # a dead person who already stands for one "was shot" mention
 
 
-
-
-def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIndex,
-                     lead_end: int | None = None) -> Casualties:
+def count_casualties(
+    doc: SpacyDoc,
+    tokens: set[int],
+    lex: Lexicon,
+    index: MentionIndex,
+    lead_end: int | None = None,
+    title_end: int = 0,
+) -> Casualties:
     """Killed and wounded over the words ``tokens`` of one event (token indices of ``doc``).
 
     ``lead_end``: the token where the report's lead ends. Reports state their toll up front: counts
     after the lead are used only when the lead gives none, and people first met after the lead only
-    when the lead names nobody; later words can still say that someone met in the lead died.
+    when the lead names nobody; later words can still say that someone met in the lead died. A single
+    person in the headline (tokens before ``title_end``) is the one the lead describes, not another.
     """
     res = Casualties()
     facts: list[CountFact] = []
     late_facts: list[CountFact] = []
     facts_lead: list[CountFact] = []
     updates: set[int] = set()  # sentences after the lead that update the toll ("has risen to")
+    headline: list[tuple[Token, str]] = []
     people: list[_Person] = []
     order = sorted(tokens)
     lead_people = 0
@@ -255,14 +306,21 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
         if q is None:
             continue
         outcome = None
-        if tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
+        if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+            # a headline without a verb: "Teen in critical condition after accidental shooting"
+            outcome = _outcome_of_lemmas(_predicate_lemmas(tok, tokens, lex=lex)[1:], lex)
+        elif tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
             continue  # "the younger brother shot his sibling": the subject is the one who shot
         if tok.dep_ in _SUBJ and tok.head.i in tokens:
             outcome = _predicate_outcome(tok.head, lex, tokens)
-        elif tok.dep_ == "dobj" and tok.head.i in tokens and (lemma(tok.head) in lex.killed or
-                                                               lemma(tok.head) in lex.wounded):
-            said = [lemma(tok.head)] + [lemma(c) for c in tok.head.children
-                                         if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "prt")]
+        elif (
+            tok.dep_ == "dobj"
+            and tok.head.i in tokens
+            and (lemma(tok.head) in lex.killed or lemma(tok.head) in lex.wounded)
+        ):
+            said = [lemma(tok.head)] + [
+                lemma(c) for c in tok.head.children if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "prt")
+            ]
             outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
             if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
                 outcome = HIT
@@ -271,8 +329,12 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
             outcome = _outcome_of_lemmas(window, lex)
         elif tok.dep_ == "appos" and tok.head.dep_ in _SUBJ and tok.head.head.i in tokens:
             continue  # the appositive's head already counts
-        elif tok.dep_ == "pobj" and lemma(tok.head) == "of" and tok.head.head.i in tokens and \
-                tok.head.head.pos_ == "NOUN":
+        elif (
+            tok.dep_ == "pobj"
+            and lemma(tok.head) == "of"
+            and tok.head.head.i in tokens
+            and tok.head.head.pos_ == "NOUN"
+        ):
             # "the shooting of a 4-year-old", "the murder of an 8-year-old girl"
             noun = lemma(tok.head.head)
             if noun in lex.killed:
@@ -285,11 +347,14 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
         if tok.lower_ in ("who", "that") and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "a juvenile who died": the juvenile
             indefinite = any(c.lower_ in ("a", "an") for c in tok.children if c.dep_ == "det")
-        if tok.lower_ in _PRONOUNS or (value == 1 and not lower):
+        if tok.i < title_end and value == 1 and tok.lower_ not in _PRONOUNS:
+            headline.append((tok, outcome))
+        elif tok.lower_ in _PRONOUNS or (value == 1 and not lower):
             _person(people, tok, outcome, indefinite, index, lex)
         else:
-            facts.append(_fact(doc, outcome, (value, value is not None), tok.left_edge.i, tok.i + 1, tok,
-                               lower))
+            facts.append(
+                _fact(doc, outcome, (value, value is not None), tok.left_edge.i, tok.i + 1, tok, lower)
+            )
         res.victims.append((tok.left_edge.i, tok.i + 1))
     if lead_end is not None and facts is late_facts:
         # per field: the lead's exact counts, else the later ones
@@ -302,6 +367,9 @@ def count_casualties(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: Menti
             facts += lead + updated if exact else lead + late
     if lead_people > 0:
         people = [p for k, p in enumerate(people) if k < lead_people or p.named]
+    if not people:  # the headline's person is the lead's, told again: counted when the body names none
+        for tok, outcome in headline:
+            _person(people, tok, outcome, True, index, lex)
     res.facts = facts
     _decide(res, facts, people)
     return res
@@ -312,15 +380,16 @@ def _sentence_start(doc: SpacyDoc, char: int) -> int:
     return span[0].sent.start if span is not None and len(span) else -1
 
 
-def _fact(doc: SpacyDoc, field_: str, num: tuple[int | None, bool], i: int, j: int, tok: Token,
-          lower: bool = False) -> CountFact:
+def _fact(
+    doc: SpacyDoc, field_: str, num: tuple[int | None, bool], i: int, j: int, tok: Token, lower: bool = False
+) -> CountFact:
     value = num[0] if num[1] else None
-    return CountFact(field_, value, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), lower,
-                     doc[i:j].text)
+    return CountFact(field_, value, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), lower, doc[i:j].text)
 
 
-def _person(people: list[_Person], tok: Token, outcome: str, indefinite: bool, index: MentionIndex,
-            lex: Lexicon) -> None:
+def _person(
+    people: list[_Person], tok: Token, outcome: str, indefinite: bool, index: MentionIndex, lex: Lexicon
+) -> None:
     ent = index.entity_of(tok)
     named = ent is not None and ent.type == "person" and tok.lower_ not in _PRONOUNS
     noun = lemma(tok)
@@ -334,8 +403,11 @@ def _person(people: list[_Person], tok: Token, outcome: str, indefinite: bool, i
     elif definite and not tok.ent_type_:
         # "the man", "the victim": the last person called so, or by a word of the same class
         cls = {c for c, words in lex.reference_classes.items() if noun in words}
-        same = [p for p in people if p.noun == noun or "any" in cls or
-                any(p.noun in lex.reference_classes[c] for c in cls)]
+        same = [
+            p
+            for p in people
+            if p.noun == noun or "any" in cls or any(p.noun in lex.reference_classes[c] for c in cls)
+        ]
         if same:
             key = same[-1].key
     new = any(lemma(c) in _NEW_MARKERS for c in tok.children)
@@ -343,7 +415,7 @@ def _person(people: list[_Person], tok: Token, outcome: str, indefinite: bool, i
         if p.key == key:
             p.outcome = _worse(p.outcome, outcome)
             return
-    people.append(_Person(key, outcome, named, new, noun))
+    people.append(_Person(key, outcome, named, new, noun, _age(tok)))
 
 
 def _worse(a: str, b: str) -> str:
@@ -351,10 +423,60 @@ def _worse(a: str, b: str) -> str:
     return a if rank[a] >= rank[b] else b
 
 
+def _age(tok: Token) -> str | None:
+    for t in tok.subtree:
+        if (
+            t.like_num
+            and t.i < tok.i
+            and any(x.lower_ in ("year", "year-old", "years") for x in t.doc[t.i : tok.i + 1])
+        ):
+            return t.text
+    return None
+
+
+_KIN = {
+    "victim",
+    "person",
+    "individual",
+    "juvenile",
+    "teen",
+    "teenager",
+    "youth",
+    "child",
+    "kid",
+    "minor",
+    "boy",
+    "girl",
+    "man",
+    "woman",
+    "male",
+    "female",
+    "old",
+    "year-old",
+}
+
+
+def _same_person(a: _Person, b: _Person) -> bool:
+    """Could two mentions be one person: the same age, a name and a description, or words that can
+    describe one person ("the teen", "the boy")."""
+    if a.age and b.age:
+        return a.age == b.age
+    if a.named != b.named or a.noun == b.noun:
+        return True
+    return (
+        a.noun in _KIN
+        and b.noun in _KIN
+        and {a.noun, b.noun} not in ({"man", "woman"}, {"boy", "girl"}, {"male", "female"})
+    )
+
+
 def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> None:
     # People described without a name are often the named ones ("a 40-year-old man was killed ... police
     # identified him as John Smith"): per outcome, the larger of the named and the unnamed counts, unless
-    # the unnamed are marked as others ("another man", "a second victim").
+    # the unnamed are marked as others ("another man", "a second victim"). Someone only said to have been
+    # shot may be one of the dead told about again ("a girl was shot and killed ... Abigail was shot").
+    dead = [p for p in people if p.outcome == KILLED]
+    people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, dead)]
     ind = {KILLED: 0, WOUNDED: 0}
     for outcome in (KILLED, WOUNDED):
         group = [p for p in people if (p.outcome == KILLED) == (outcome == KILLED)]
@@ -383,6 +505,15 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     res.killed, res.wounded = killed, wounded
 
 
+def _absorbed(mention: _Person, told: list[_Person]) -> bool:
+    """The "was shot" mention is one of the dead told about again (each stands for one mention)."""
+    for k in told:
+        if k is not mention and k.outcome == KILLED and not k.absorbs and _same_person(mention, k):
+            k.absorbs = True
+            return True
+    return False
+
+
 def _pick(res: Casualties, field_: str, facts: list[CountFact]) -> int | None:
     exact = [f for f in facts if f.value is not None]
     if not exact:
@@ -390,8 +521,14 @@ def _pick(res: Casualties, field_: str, facts: list[CountFact]) -> int | None:
     values = sorted({f.value for f in exact if f.value is not None})
     chosen = max(values)
     if len(values) > 1:
-        res.conflicts.append({"field": field_ if field_ != HIT else "hit", "values": values, "chosen": chosen,
-                              "spans": [[f.start, f.end] for f in exact]})
+        res.conflicts.append(
+            {
+                "field": field_ if field_ != HIT else "hit",
+                "values": values,
+                "chosen": chosen,
+                "spans": [[f.start, f.end] for f in exact],
+            }
+        )
     return chosen
 
 

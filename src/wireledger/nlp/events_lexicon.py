@@ -7,7 +7,7 @@ tables keyed by lemma phrases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -61,34 +61,26 @@ class Lexicon:
     earlier_adverbs: frozenset[str]
     days_before_main: int
     main_weights: dict[str, float]
+    agency_words: frozenset[str]
+    not_towns: frozenset[str]
     weapons: dict[str, str]  # lemma phrase -> weapon category
     target_cues: dict[str, str]  # cue phrase -> target type
+
+    # derived lookup tables, built once from the lists above
+    trigger_table: dict[str, str] = field(init=False, repr=False)  # triggers and attacker nouns
+    trigger_last_words: frozenset[str] = field(init=False, repr=False)  # last word of every trigger
+    status_table: dict[str, str] = field(init=False, repr=False)  # perpetrator-status cue -> status
 
     @property
     def max_trigger_len(self) -> int:
         return 4
 
-    @property
-    def trigger_table(self) -> dict[str, str]:
-        """Triggers and agent nouns together (agent nouns map to their type or "attack")."""
-        return self._trigger_table
-
     def __post_init__(self) -> None:
         table = {**self.triggers, **{k: (v or "attack") for k, v in self.attacker_nouns.items()}}
-        object.__setattr__(self, "_trigger_table", table)
-        object.__setattr__(self, "_last_words", frozenset(k.split()[-1] for k in table))
+        object.__setattr__(self, "trigger_table", table)  # frozen dataclass: set once, here
+        object.__setattr__(self, "trigger_last_words", frozenset(k.split()[-1] for k in table))
         status = {k: st for st, cues in self.status.items() for k in cues}
-        object.__setattr__(self, "_status_table", status)
-
-    @property
-    def trigger_last_words(self) -> frozenset[str]:
-        """The last word of every trigger phrase."""
-        return self._last_words
-
-    @property
-    def status_table(self) -> dict[str, str]:
-        """Perpetrator-status cue -> status."""
-        return self._status_table
+        object.__setattr__(self, "status_table", status)
 
 
 @cache
@@ -99,6 +91,7 @@ def load_lexicon() -> Lexicon:
     status = _read("events_status.yaml")
     neg = _read("events_negation.yaml")
     bg = _read("events_background.yaml")
+    places = _read("events_places.yaml")
     defaults = {str(k).lower(): str(v) for k, v in (trig.get("default_type") or {}).items()}
     triggers: dict[str, str] = {}
     for slug, et in tax.event_types.items():
@@ -118,8 +111,9 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         taxonomy=tax,
         triggers=triggers,
-        attacker_nouns={str(k).lower(): (str(v) if v else None)
-                        for k, v in (trig.get("attacker_nouns") or {}).items()},
+        attacker_nouns={
+            str(k).lower(): (str(v) if v else None) for k, v in (trig.get("attacker_nouns") or {}).items()
+        },
         perpetrator_nouns=_phrases(trig.get("perpetrator_nouns")),
         needs_person_object=_phrases(trig.get("needs_person_object")),
         anaphors=_phrases(trig.get("anaphors")),
@@ -127,8 +121,10 @@ def load_lexicon() -> Lexicon:
         blocked=_phrases(trig.get("blocked")),
         follow_up_types=_phrases(trig.get("follow_up_types")),
         verb_only=_phrases(trig.get("verb_only")),
-        number_words={str(k).lower(): (int(v) if v is not None else None)
-                      for k, v in (counts.get("number_words") or {}).items()},
+        number_words={
+            str(k).lower(): (int(v) if v is not None else None)
+            for k, v in (counts.get("number_words") or {}).items()
+        },
         lower_bound=_phrases(counts.get("lower_bound")),
         killed=_phrases(counts.get("killed")),
         wounded=_phrases(counts.get("wounded")),
@@ -150,6 +146,8 @@ def load_lexicon() -> Lexicon:
         earlier_adverbs=_phrases(bg.get("earlier_adverbs")),
         days_before_main=int(bg.get("days_before_main", 7)),
         main_weights={str(k): float(v) for k, v in (bg.get("main_weights") or {}).items()},
+        agency_words=_phrases(places.get("agency_words")),
+        not_towns=_phrases(places.get("not_towns")),
         weapons=tax.weapon_triggers(),
         target_cues=tax.target_cues(),
     )

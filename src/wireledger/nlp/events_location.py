@@ -21,9 +21,37 @@ if TYPE_CHECKING:
     from .events import EventContext
     from .events_triggers import Trigger
 
-_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane", "ln",
-                 "highway", "hwy", "court", "ct", "way", "place", "pl", "circle", "parkway", "pkwy", "block",
-                 "route", "square", "terrace", "trail", "pike", "alley"}
+_STREET_WORDS = {
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "drive",
+    "dr",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "highway",
+    "hwy",
+    "court",
+    "ct",
+    "way",
+    "place",
+    "pl",
+    "circle",
+    "parkway",
+    "pkwy",
+    "block",
+    "route",
+    "square",
+    "terrace",
+    "trail",
+    "pike",
+    "alley",
+}
 
 
 def place_location(p: PlaceMention) -> Location:
@@ -64,9 +92,8 @@ def _is_origin(ctx: EventContext, p: PlaceMention) -> bool:
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.i >= span.end:
         return lemma(root.head) in ctx.lex.person_nouns
-    if root.dep_ == "pobj" and lemma(root.head) == "of" and lemma(root.head.head) in ctx.lex.person_nouns:
-        return True  # "a 25-year-old man of Tacoma"
-    return False
+    # "a 25-year-old man of Tacoma"
+    return root.dep_ == "pobj" and lemma(root.head) == "of" and lemma(root.head.head) in ctx.lex.person_nouns
 
 
 _TITLE_SEPARATORS = (" - ", " | ", " :: ", " — ", " – ")
@@ -77,7 +104,7 @@ def _in_outlet_name(ctx: EventContext, p: PlaceMention) -> bool:
     ts = ctx.rdoc.document.title_span
     if not ts or not (ts[0] <= p.start < ts[1]):
         return False
-    before = ctx.rdoc.text[ts[0]:p.start]
+    before = ctx.rdoc.text[ts[0] : p.start]
     return any(sep in before for sep in _TITLE_SEPARATORS)
 
 
@@ -100,6 +127,59 @@ def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[
     return out
 
 
+def dateline_city(ctx: EventContext) -> PlaceCandidate | None:
+    """The city a body paragraph opens with ("MEMPHIS, Tenn. (AP) --"), if any."""
+    paras = ctx.rdoc.document.paragraphs
+    ts = ctx.rdoc.document.title_span
+    starts = [p.start for p in paras if not (ts and p.start < ts[1])][:2]
+    for p in ctx.rdoc.places:
+        if p.location is not None and any(s <= p.start <= s + 3 for s in starts):
+            loc = place_location(p)
+            kind = kind_of(loc, True)
+            if kind in ("city", "sub") and loc.city:
+                return PlaceCandidate(0, p, loc, kind)
+    return None
+
+
+def police_town(ctx: EventContext) -> Location | None:
+    """The town whose police force the report names first ("Rocky Mount Police Department"), placed in
+    the region the report names when it names one."""
+    for ent in ctx.rdoc.entities:
+        if ent.type not in ("organization", "group") or not ent.mentions:
+            continue
+        name = " ".join(ent.name.split())
+        low = name.lower()
+        for words in sorted(ctx.lex.agency_words, key=len, reverse=True):
+            if low.endswith(" " + words):
+                town = name[: len(name) - len(words) - 1].strip()
+                first = town.split()[0].lower() if town.split() else ""
+                if (
+                    not town
+                    or first in ctx.lex.not_towns
+                    or town.lower().endswith(" county")
+                    or not all(w[:1].isupper() for w in town.split())
+                ):
+                    break
+                region = next(
+                    (
+                        p.location
+                        for p in ctx.rdoc.places
+                        if p.location is not None and p.location.region and not p.location.city
+                    ),
+                    None,
+                )
+                m = min(ent.mentions, key=lambda x: x.start)
+                return Location(
+                    name=town,
+                    city=town,
+                    region=region.region if region else None,
+                    country=region.country if region else None,
+                    start=m.start,
+                    end=m.end,
+                )
+    return None
+
+
 def report_city(ctx: EventContext) -> PlaceCandidate | None:
     """The report's own city: its dateline's, else the city it names most often."""
     paras = ctx.rdoc.document.paragraphs
@@ -107,6 +187,7 @@ def report_city(ctx: EventContext) -> PlaceCandidate | None:
     starts = [p.start for p in paras if not (ts and p.start < ts[1])][:2]
     cities: Counter[str] = Counter()
     first: dict[str, PlaceCandidate] = {}
+    origin: PlaceCandidate | None = None
     for p in ctx.rdoc.places:
         if p.location is None:
             continue
@@ -120,26 +201,57 @@ def report_city(ctx: EventContext) -> PlaceCandidate | None:
         if not _is_origin(ctx, p):
             cities[loc.city] += 1
             first.setdefault(loc.city, cand)
+        elif origin is None:
+            origin = cand  # "a Las Vegas boy": where people are from, when nothing else places it
     if not cities:
-        return None
+        return origin
     return first[cities.most_common(1)[0][0]]
 
 
-def event_location(ctx: EventContext, toks: set[int], trigs: list[Trigger], use_report_city: bool = False
-                   ) -> Location | None:
+def event_location(
+    ctx: EventContext, toks: set[int], trigs: list[Trigger], use_report_city: bool = False
+) -> Location | None:
     """The place of one event (see the module docstring)."""
     cands = candidates(ctx, toks, trigs)
     city = next((c for c in cands if c.kind in ("city", "sub") and c.location.city), None)
+    dateline = dateline_city(ctx) if use_report_city else None
+    # the report's dateline names its incident's city; a city the event's words name in another country
+    # overrules it; a street of the dateline's city is kept as the detail
+    same_country = city is None or (
+        dateline is not None and city.location.country == dateline.location.country
+    )
+    street_of_it = (
+        city is not None
+        and dateline is not None
+        and city.kind == "sub"
+        and city.location.city == dateline.location.city
+    )
+    if dateline is not None and same_country and not street_of_it:
+        city = dateline
     if city is None and use_report_city:
+        town = police_town(ctx)
+        if town is not None:
+            return town
         city = report_city(ctx)
-        if city is not None and any(c.kind in ("region", "country") and c.location.country and
-                                    c.location.country != city.location.country for c in cands[:1]):
+        if city is not None and any(
+            c.kind in ("region", "country")
+            and c.location.country
+            and c.location.country != city.location.country
+            for c in cands[:1]
+        ):
             city = None  # the event's words place it in another country
-    detail = next((c for c in cands if c.kind == "sub" and (city is None or c.location.city in
-                                                             (None, city.location.city))), None)
+    detail = next(
+        (
+            c
+            for c in cands
+            if c.kind == "sub" and (city is None or c.location.city in (None, city.location.city))
+        ),
+        None,
+    )
     if city is None:
-        wide = next((c for c in cands if c.kind == "town"), None) or \
-            next((c for c in cands if c.kind in ("unknown", "region", "country")), None)
+        wide = next((c for c in cands if c.kind == "town"), None) or next(
+            (c for c in cands if c.kind in ("unknown", "region", "country")), None
+        )
         if wide is None and detail is None:
             return None
         base = wide or detail
@@ -162,6 +274,15 @@ def event_location(ctx: EventContext, toks: set[int], trigs: list[Trigger], use_
     elif city.kind == "sub":
         det = c.detail
     anchor = detail or city
-    return Location(name=c.city or c.name, detail=det, city=c.city, region=c.region, country=c.country,
-                    lat=c.lat, lon=c.lon, geonameid=c.geonameid, start=anchor.mention.start,
-                    end=anchor.mention.end)
+    return Location(
+        name=c.city or c.name,
+        detail=det,
+        city=c.city,
+        region=c.region,
+        country=c.country,
+        lat=c.lat,
+        lon=c.lon,
+        geonameid=c.geonameid,
+        start=anchor.mention.start,
+        end=anchor.mention.end,
+    )

@@ -17,8 +17,19 @@ if TYPE_CHECKING:
 
 _MODAL_HYPOTHETICAL = {"may", "might", "could", "would", "will", "should", "can"}
 _ALLEGED = {"alleged", "allege", "suspected", "suspect", "purported"}
-_PLANNED = {"planned", "plan", "possible", "potential", "foiled", "foil", "thwarted", "thwart", "future",
-            "threatened", "threaten"}
+_PLANNED = {
+    "planned",
+    "plan",
+    "possible",
+    "potential",
+    "foiled",
+    "foil",
+    "thwarted",
+    "thwart",
+    "future",
+    "threatened",
+    "threaten",
+}
 _PLOT_NOUNS = {"plot", "plan", "threat", "conspiracy", "scheme"}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "csubj", "parataxis", "acl", "pcomp"}
 
@@ -28,19 +39,21 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     if any(lemma(c) in lex.negators and c.dep_ in ("neg", "det", "advmod", "preconj") for c in tok.children):
         return True
     verb = clause_verb(tok)
-    if verb is not None and verb.i == tok.i and any(_nobody(c, lex) for c in tok.children
-                                                     if c.dep_ in ("nsubj", "nsubjpass")):
+    if (
+        verb is not None
+        and verb.i == tok.i
+        and any(_nobody(c, lex) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+    ):
         return True  # "nobody has been arrested", "no one was hurt"
     if verb is not None and verb.i != tok.i and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT"):
         return any(c.dep_ == "neg" for c in verb.children)
-    if tok.dep_ == "pobj" and lemma(tok.head) == "without":
-        return True
-    return False
+    return tok.dep_ == "pobj" and lemma(tok.head) == "without"
 
 
 def _nobody(subj: Token, lex: Lexicon) -> bool:
-    return lemma(subj) in ("nobody", "none", "nothing", "noone") or \
-        any(c.lower_ == "no" for c in subj.children if c.dep_ == "det")
+    return lemma(subj) in ("nobody", "none", "nothing", "noone") or any(
+        c.lower_ == "no" for c in subj.children if c.dep_ == "det"
+    )
 
 
 def clause_verb(tok: Token) -> Token | None:
@@ -67,8 +80,13 @@ def modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
     reported = False
     for k, a in enumerate(path):
         lem = lemma(a)
-        if a.pos_ in ("VERB", "AUX", "ADJ") and any(c.dep_ == "neg" for c in a.children) and k > 0 and \
-                a.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX"):
+        if (
+            a.pos_ in ("VERB", "AUX", "ADJ")
+            and any(c.dep_ == "neg" for c in a.children)
+            and k > 0
+            and a.dep_ in _CLAUSE_DEPS
+            and tok.pos_ in ("VERB", "AUX")
+        ):
             return "negative", "denied"
         if lem in lex.denial:
             return "negative", "denied"
@@ -84,8 +102,9 @@ def modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
         if lem in lex.reporting and a.pos_ == "VERB":
             reported = True
     sent = tok.sent
-    if not reported and any(lemma(t) == "accord" and t.nbor(1).lower_ == "to" for t in sent
-                            if t.i + 1 < len(t.doc)):
+    if not reported and any(
+        lemma(t) == "accord" and t.nbor(1).lower_ == "to" for t in sent if t.i + 1 < len(t.doc)
+    ):
         reported = True
     if not reported and any(lemma(t) in lex.reporting and t.pos_ == "VERB" for t in sent):
         reported = True
@@ -104,7 +123,10 @@ def is_open(tok: Token, lex: Lexicon) -> bool:
             return True
         if k > 0 and a.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in a.children):
             return True
-        if a.pos_ in ("VERB", "AUX", "ADJ") and any(lemma(c) in ("unclear", "unknown") for c in a.children
-                                                    if c.dep_ in ("acomp", "oprd", "xcomp", "attr")):
+        if a.pos_ in ("VERB", "AUX", "ADJ") and any(
+            lemma(c) in ("unclear", "unknown")
+            for c in a.children
+            if c.dep_ in ("acomp", "oprd", "xcomp", "attr")
+        ):
             return True
     return False

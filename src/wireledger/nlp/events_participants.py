@@ -27,18 +27,60 @@ INVESTIGATING = frozenset({"investigation", "arrest", "charge", "sentence"})
 _PERP_ENT_TYPES = {"person", "organization", "group", "other", "media"}
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _PHYSICAL_PREPS = {"on", "against", "at", "upon", "into", "near", "outside", "inside", "in"}
-_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "who", "whom", "that", "which", "i", "we",
-             "you", "his", "its", "their", "someone", "somebody", "anyone", "one", "nobody"}
-_NOT_PERPETRATORS = {"police", "officer", "authority", "official", "investigator", "detective", "witness",
-                     "victim", "resident", "neighbor", "source", "report", "media"}
+_PRONOUNS = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "they",
+    "them",
+    "it",
+    "who",
+    "whom",
+    "that",
+    "which",
+    "i",
+    "we",
+    "you",
+    "his",
+    "its",
+    "their",
+    "someone",
+    "somebody",
+    "anyone",
+    "one",
+    "nobody",
+}
+_NOT_PERPETRATORS = {
+    "police",
+    "officer",
+    "authority",
+    "official",
+    "investigator",
+    "detective",
+    "witness",
+    "victim",
+    "resident",
+    "neighbor",
+    "source",
+    "report",
+    "media",
+}
 _PEOPLE = {"man", "woman", "person", "people", "boy", "girl", "teen", "men", "women", "someone"}
 
 
 class ParticipantFinder:
     """Finds the participants of one event within its words."""
 
-    def __init__(self, doc: SpacyDoc, index: MentionIndex, lex: Lexicon, tokens: set[int],
-                 skip: set[int] | None = None, title: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        doc: SpacyDoc,
+        index: MentionIndex,
+        lex: Lexicon,
+        tokens: set[int],
+        skip: set[int] | None = None,
+        title: tuple[int, int] | None = None,
+    ) -> None:
         """``skip``: tokens that can never name a participant (the words of date expressions);
         ``title``: the character span of the headline, whose grammar is clipped."""
         self.skip = skip or set()
@@ -60,8 +102,9 @@ class ParticipantFinder:
             return
         if trig.kind == "verb":
             # a headline's "Reporter shot outside her home" is a passive without its auxiliary
-            headline_passive = self.in_title(tok) and not any(c.dep_ in ("dobj", "nsubjpass", "agent")
-                                                              for c in tok.children)
+            headline_passive = self.in_title(tok) and not any(
+                c.dep_ in ("dobj", "nsubjpass", "agent") for c in tok.children
+            )
             aiming = lemma(tok) in ("fire", "open", "shoot", "turn")  # "fired on", "opened fire at"
             for c in tok.children:
                 if c.dep_ == "nsubj" and headline_passive:
@@ -74,7 +117,9 @@ class ParticipantFinder:
                     for g in c.children:
                         if g.dep_ == "pobj" and not is_open(g, self.lex):
                             self._perpetrator(g)
-                elif c.dep_ == "prep" and (lemma(c) == "against" or (aiming and lemma(c) in ("on", "at", "upon"))):
+                elif c.dep_ == "prep" and (
+                    lemma(c) == "against" or (aiming and lemma(c) in ("on", "at", "upon"))
+                ):
                     for g in c.children:
                         if g.dep_ == "pobj":
                             self._target(g)
@@ -124,7 +169,7 @@ class ParticipantFinder:
         if trig.kind != "verb":
             for c in tok.children:
                 if c.dep_ == "poss" or (c.dep_ == "prep" and lemma(c) in ("by", "from")):
-                    for g in ([c] if c.dep_ == "poss" else c.children):
+                    for g in [c] if c.dep_ == "poss" else c.children:
                         if g.dep_ in ("poss", "pobj"):
                             self.add(g, subj_role)
                 elif c.dep_ == "prep" and lemma(c) in ("against", "on", "of", "into"):
@@ -172,7 +217,7 @@ class ParticipantFinder:
     def _dateline(self, tok: Token) -> bool:
         """The token opens a line ("CULIACÁN, Mexico — ..."): a dateline, not a participant."""
         start = self.doc[tok.left_edge.i].idx
-        return start == 0 or self.doc.text[max(0, start - 1):start] == "\n"
+        return start == 0 or self.doc.text[max(0, start - 1) : start] == "\n"
 
     def _perpetrator(self, tok: Token) -> None:
         attacker = lemma(tok) in self.lex.attacker_nouns or tok.lower_ in self.lex.attacker_nouns
@@ -183,8 +228,11 @@ class ParticipantFinder:
         ent = self.index.entity_of(tok)
         if ent is None and lemma(tok) in _NOT_PERPETRATORS:
             return
-        if ent is None and lemma(tok) in _PEOPLE and not any(
-                c.dep_ in ("dobj", "prep") for c in tok.head.children):
+        if (
+            ent is None
+            and lemma(tok) in _PEOPLE
+            and not any(c.dep_ in ("dobj", "prep") for c in tok.head.children)
+        ):
             return  # "a man shot in the leg": said of a victim; "two men fired at her" names the shooters
         if ent is not None and ent.type not in _PERP_ENT_TYPES:
             return
@@ -201,8 +249,11 @@ class ParticipantFinder:
         ent = self.index.entity_of(tok)
         if ent is not None and ent.type == "location" and self._dateline(tok):
             return
-        if ent is None and (lemma(tok) in self.lex.attacker_nouns or lemma(tok) in self.lex.perpetrator_nouns
-                            or tok.lower_ in self.lex.perpetrator_nouns):
+        if ent is None and (
+            lemma(tok) in self.lex.attacker_nouns
+            or lemma(tok) in self.lex.perpetrator_nouns
+            or tok.lower_ in self.lex.perpetrator_nouns
+        ):
             return
         if role == "target" and ent is None and lemma(tok) in self.lex.person_nouns:
             role = "victim"
@@ -213,16 +264,28 @@ class ParticipantFinder:
             self._add_one(t, role)
 
     def _add_one(self, tok: Token, role: str) -> None:
-        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") or tok.is_punct or tok.i not in self.tokens:
+        if (
+            tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+            or tok.is_punct
+            or tok.i not in self.tokens
+        ):
             return
         if tok.ent_type_ in _NOT_NAMES or tok.i in self.skip:
             return
         attacker = lemma(tok) in self.lex.attacker_nouns or tok.lower_ in self.lex.attacker_nouns
-        if not attacker and self.index.entity_of(tok) is None and (lemma(tok) in self.lex.triggers or
-                                                                   lemma(tok) in self.lex.taxonomy.event_types):
+        if (
+            not attacker
+            and self.index.entity_of(tok) is None
+            and (lemma(tok) in self.lex.triggers or lemma(tok) in self.lex.taxonomy.event_types)
+        ):
             return
         ent: Entity | None = self.index.entity_of(tok)
-        if ent is not None and ent.type == "location" and self.no_places and role in ("actor", "investigator"):
+        if (
+            ent is not None
+            and ent.type == "location"
+            and self.no_places
+            and role in ("actor", "investigator")
+        ):
             return
         if ent is not None:
             name = ent.name
@@ -245,8 +308,9 @@ class ParticipantFinder:
             if other in self.seen:
                 return
         self.seen.add(key)
-        self.out.append(Participant(name=name, role=role, entity=ent.id if ent else None,
-                                    start=span[0], end=span[1]))
+        self.out.append(
+            Participant(name=name, role=role, entity=ent.id if ent else None, start=span[0], end=span[1])
+        )
 
     def _mention_span(self, tok: Token) -> tuple[int, int]:
         ent = self.index.entity_of(tok)
@@ -257,12 +321,15 @@ class ParticipantFinder:
         return tok.idx, tok.idx + len(tok.text)
 
 
-def target_type(participants: list[Participant], index_entities: dict[str, Entity], lex: Lexicon,
-                extra_text: str = "") -> tuple[str | None, str | None]:
+def target_type(
+    participants: list[Participant], index_entities: dict[str, Entity], lex: Lexicon, extra_text: str = ""
+) -> tuple[str | None, str | None]:
     """(GTD target type slug, the cue that decided it) from the targets' titles, roles, organisations,
     descriptions and names; the longest matching cue wins, titles before roles before descriptions."""
     cues = lex.target_cues
-    targets = [p for p in participants if p.role == "target"] + [p for p in participants if p.role == "victim"]
+    targets = [p for p in participants if p.role == "target"] + [
+        p for p in participants if p.role == "victim"
+    ]
     if not targets:
         best = _best_cue(extra_text.lower(), cues)
         return (cues[best], best) if best else (None, None)
@@ -294,7 +361,6 @@ def _best_cue(text: str, cues: dict[str, str]) -> str | None:
     words = " " + " ".join("".join(ch if ch.isalnum() or ch in "-'" else " " for ch in text).split()) + " "
     best = None
     for cue in cues:
-        if f" {cue} " in words or f" {cue}s " in words:
-            if best is None or len(cue) > len(best):
-                best = cue
+        if (f" {cue} " in words or f" {cue}s " in words) and (best is None or len(cue) > len(best)):
+            best = cue
     return best

@@ -23,8 +23,12 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "wireledger.muc_roles@1"
 # tagger label -> (participant role, kind of entity a new one gets)
-ROLE_OF = {"PERP_IND": ("perpetrator", None), "PERP_ORG": ("perpetrator", "organization"),
-           "TARGET": ("target", "facility"), "VICTIM": ("victim", None)}
+ROLE_OF = {
+    "PERP_IND": ("perpetrator", None),
+    "PERP_ORG": ("perpetrator", "organization"),
+    "TARGET": ("target", "facility"),
+    "VICTIM": ("victim", None),
+}
 _ORG_KINDS = {"organization", "group"}
 _THING_KINDS = {"facility", "location", "organization", "other"}
 
@@ -70,8 +74,14 @@ def _link(rdoc: ReadingDoc, start: int, end: int) -> Entity | None:
 
 def _new_entity(rdoc: ReadingDoc, name: str, kind: str, mentions: list[Any]) -> Entity:
     numbers = [int(e.id[1:]) for e in rdoc.entities if e.id[:1] == "e" and e.id[1:].isdigit()]
-    ent = Entity(id=f"e{max(numbers, default=0) + 1}", name=name, type=kind, confidence=0.5,
-                 mentions=[Mention(m.start, m.end, m.text, "name") for m in mentions], extractor=EXTRACTOR)
+    ent = Entity(
+        id=f"e{max(numbers, default=0) + 1}",
+        name=name,
+        type=kind,
+        confidence=0.5,
+        mentions=[Mention(m.start, m.end, m.text, "name") for m in mentions],
+        extractor=EXTRACTOR,
+    )
     rdoc.entities.append(ent)
     return ent
 
@@ -84,14 +94,20 @@ def fillers_to_event(rdoc: ReadingDoc, event: Event, fillers: dict[str, list[Any
         for f in fillers.get(label, []):
             first = min(f.mentions, key=lambda m: m.start)
             ent = _link(rdoc, first.start, first.end)
-            if kind is not None and (ent is None or (kind == "organization" and ent.type not in _ORG_KINDS)
-                                     or (kind == "facility" and ent.type not in _THING_KINDS)):
+            if kind is not None and (
+                ent is None
+                or (kind == "organization" and ent.type not in _ORG_KINDS)
+                or (kind == "facility" and ent.type not in _THING_KINDS)
+            ):
                 ent = _new_entity(rdoc, f.text, kind, f.mentions)
             if label in ("PERP_IND", "VICTIM") and ent is not None and ent.type in _ORG_KINDS | _THING_KINDS:
                 ent = None  # "guerrillas", "peasants": people, described
             name = f.text if ent is None or ent.extractor == EXTRACTOR else ent.name
-            parts.append(Participant(name=name, role=role, entity=ent.id if ent else None,
-                                     start=first.start, end=first.end))
+            parts.append(
+                Participant(
+                    name=name, role=role, entity=ent.id if ent else None, start=first.start, end=first.end
+                )
+            )
             event.support.append(Support(f"participants.{role}", first.start, first.end, EXTRACTOR))
     weapons: list[Weapon] = []
     for f in fillers.get("WEAPON", []):

@@ -21,8 +21,9 @@ _RANK = {"killed": 3, "arrested": 2, "escaped": 1}
 _VICTIM_WORDS = {"victim", "victims", "wounded", "injured"}
 
 
-def perpetrator_status(doc: SpacyDoc, tokens: set[int], lex: Lexicon,
-                       perpetrator_tokens: set[int]) -> tuple[str | None, tuple[int, int] | None]:
+def perpetrator_status(
+    doc: SpacyDoc, tokens: set[int], lex: Lexicon, perpetrator_tokens: set[int]
+) -> tuple[str | None, tuple[int, int] | None]:
     """(status, character span of the cue) or (None, None) when nothing is said."""
     best: tuple[int, str, tuple[int, int]] | None = None
     table = lex.status_table
@@ -39,9 +40,8 @@ def perpetrator_status(doc: SpacyDoc, tokens: set[int], lex: Lexicon,
                     continue
                 if any(c.lower_ in ("no", "nobody") for c in [who, *who.children]):
                     continue
-                if lemma(who) in ("police", "officer", "investigator", "detective", "deputy"):
-                    if status == "escaped":
-                        continue
+                if status == "escaped" and lemma(who) in ("police", "officer", "investigator", "deputy"):
+                    continue
             span = (doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
             if best is None or _RANK[status] > best[0]:
                 best = (_RANK[status], status, span)
@@ -53,20 +53,39 @@ def perpetrator_status(doc: SpacyDoc, tokens: set[int], lex: Lexicon,
     return best[1], best[2]
 
 
-_FORCES = {"police", "officer", "deputy", "trooper", "agent", "soldier", "guard", "swat", "marshal", "sheriff",
-           "policeman", "security", "force"}
+_FORCES = {
+    "police",
+    "officer",
+    "deputy",
+    "trooper",
+    "agent",
+    "soldier",
+    "guard",
+    "swat",
+    "marshal",
+    "sheriff",
+    "policeman",
+    "security",
+    "force",
+}
 _HIM = {"him", "her", "them", "he", "she", "they"}
 _REFLEXIVE = {"himself", "herself", "themselves"}
 
 
 def _is_perpetrator(tok: Token, lex: Lexicon, perpetrator_tokens: set[int]) -> bool:
-    return tok.i in perpetrator_tokens or tok.lower_ in _HIM or lemma(tok) in lex.attacker_nouns or \
-        tok.lower_ in lex.attacker_nouns or lemma(tok) in lex.perpetrator_nouns
+    return (
+        tok.i in perpetrator_tokens
+        or tok.lower_ in _HIM
+        or lemma(tok) in lex.attacker_nouns
+        or tok.lower_ in lex.attacker_nouns
+        or lemma(tok) in lex.perpetrator_nouns
+    )
 
 
-def _killed_by_police(doc: SpacyDoc, tokens: set[int], lex: Lexicon,
-                      perpetrator_tokens: set[int]) -> tuple[int, int] | None:
-    """"officers shot him dead", "the gunman was killed by police", "he then shot himself"."""
+def _killed_by_police(
+    doc: SpacyDoc, tokens: set[int], lex: Lexicon, perpetrator_tokens: set[int]
+) -> tuple[int, int] | None:
+    """ "officers shot him dead", "the gunman was killed by police", "he then shot himself"."""
     for i in sorted(tokens):
         verb = doc[i]
         if verb.pos_ != "VERB" or lemma(verb) not in ("kill", "shoot") or negated(verb, lex):
@@ -81,8 +100,12 @@ def _killed_by_police(doc: SpacyDoc, tokens: set[int], lex: Lexicon,
         span = (verb.idx, verb.idx + len(verb.text))
         if subj and obj and lemma(subj[0]) in _FORCES and _is_perpetrator(obj[0], lex, perpetrator_tokens):
             return span
-        if passive_subj and agents and _is_perpetrator(passive_subj[0], lex, perpetrator_tokens) and \
-                lemma(agents[0]) in _FORCES:
+        if (
+            passive_subj
+            and agents
+            and _is_perpetrator(passive_subj[0], lex, perpetrator_tokens)
+            and lemma(agents[0]) in _FORCES
+        ):
             return span
         if subj and obj and obj[0].lower_ in _REFLEXIVE and _is_perpetrator(subj[0], lex, perpetrator_tokens):
             return span

@@ -14,8 +14,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
 
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-               "my", "your", "some", "any"}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "some",
+    "any",
+}
 
 
 def lemma(tok: Token) -> str:
@@ -49,8 +65,12 @@ class PhraseTable:
         for entries in self.first.values():
             entries.sort(key=lambda x: -len(x[0]))
 
-    def match_at(self, lemmas: list[str], lowers: list[str], i: int, end: int, max_len: int) -> tuple[int, str] | None:
-        cands = self.first.get(lemmas[i], []) + (self.first.get(lowers[i], []) if lowers[i] != lemmas[i] else [])
+    def match_at(
+        self, lemmas: list[str], lowers: list[str], i: int, end: int, max_len: int
+    ) -> tuple[int, str] | None:
+        cands = self.first.get(lemmas[i], []) + (
+            self.first.get(lowers[i], []) if lowers[i] != lemmas[i] else []
+        )
         best: tuple[int, str] | None = None
         for words, key in cands:
             n = len(words)
@@ -79,9 +99,9 @@ def phrase_at(doc: SpacyDoc, i: int, n: int, end: int) -> list[str]:
     if i + n > end:
         return []
     lemmas, lowers = doc_words(doc)
-    lem = " ".join(lemmas[i:i + n])
-    low = " ".join(lowers[i:i + n])
-    mixed = " ".join([*lemmas[i:i + n - 1], lowers[i + n - 1]])
+    lem = " ".join(lemmas[i : i + n])
+    low = " ".join(lowers[i : i + n])
+    mixed = " ".join([*lemmas[i : i + n - 1], lowers[i + n - 1]])
     out = [lem]
     for k in (low, mixed):
         if k not in out:
@@ -89,8 +109,9 @@ def phrase_at(doc: SpacyDoc, i: int, n: int, end: int) -> list[str]:
     return out
 
 
-def match_phrases(doc: SpacyDoc, start: int, end: int, table: Iterable[str] | dict[str, object],
-                  max_len: int = 4) -> Iterator[tuple[int, int, str]]:
+def match_phrases(
+    doc: SpacyDoc, start: int, end: int, table: Iterable[str] | dict[str, object], max_len: int = 4
+) -> Iterator[tuple[int, int, str]]:
     """Longest-first matches of lemma phrases of ``table`` in tokens [start, end): (i, j, key)."""
     compiled = _table(table)
     lemmas, lowers = doc_words(doc)
@@ -178,8 +199,21 @@ def noun_phrase(tok: Token, with_det: bool = False) -> tuple[int, int]:
     for child in tok.lefts:
         if child.dep_ in ("det", "predet") and not with_det and child.lower_ in DETERMINERS:
             continue
-        if child.dep_ in ("amod", "compound", "nummod", "nmod", "poss", "det", "predet", "quantmod", "npadvmod",
-                          "advmod", "case", "punct", "nn"):
+        if child.dep_ in (
+            "amod",
+            "compound",
+            "nummod",
+            "nmod",
+            "poss",
+            "det",
+            "predet",
+            "quantmod",
+            "npadvmod",
+            "advmod",
+            "case",
+            "punct",
+            "nn",
+        ):
             left = min(left, child.left_edge.i)
     while left < tok.i and (tok.doc[left].is_punct or (not with_det and tok.doc[left].lower_ in DETERMINERS)):
         left += 1
@@ -209,7 +243,7 @@ class MentionIndex:
         end = start + 1 if end is None else end
         k = bisect.bisect_right(self._starts, end - 1)
         best: tuple[int, Entity] | None = None
-        for s, e, ent in self._spans[max(0, k - 12):k]:
+        for s, e, ent in self._spans[max(0, k - 12) : k]:
             if s < end and e > start and (best is None or e - s > best[0]):
                 best = (e - s, ent)
         return best[1] if best else None
@@ -219,7 +253,7 @@ class MentionIndex:
 
     def place_at(self, start: int, end: int) -> PlaceMention | None:
         k = bisect.bisect_right(self._place_starts, end - 1)
-        for p in self._places[max(0, k - 6):k]:
+        for p in self._places[max(0, k - 6) : k]:
             if p.start < end and p.end > start:
                 return p
         return None

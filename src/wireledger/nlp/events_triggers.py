@@ -25,8 +25,24 @@ GENERIC = "attack"  # an attack whose type the other words decide
 OUTCOME_TYPES = frozenset({"death", "hospitalization"})
 CLASH = "armed_clash"
 _CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "xcomp", "parataxis", "csubj"}
-_SKIP_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "WORK_OF_ART", "LAW", "NORP", "PRODUCT",
-              "MONEY", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"}
+_SKIP_ENTS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "WORK_OF_ART",
+    "LAW",
+    "NORP",
+    "PRODUCT",
+    "MONEY",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "PERCENT",
+}
 _PLURAL_DETS = {"the", "these", "those", "both"}
 
 
@@ -107,8 +123,14 @@ def _is_generic(tok: Token, lex: Lexicon, etype: str) -> bool:
     return False
 
 
-def find_triggers(doc: SpacyDoc, start: int, end: int, lex: Lexicon, index: MentionIndex | None = None,
-                  upper_text: bool = False) -> list[Trigger]:
+def find_triggers(
+    doc: SpacyDoc,
+    start: int,
+    end: int,
+    lex: Lexicon,
+    index: MentionIndex | None = None,
+    upper_text: bool = False,
+) -> list[Trigger]:
     """Triggers in the tokens [start, end) of one sentence.
 
     Words inside a name (an entity mention of ``index``, an all-capitals acronym in mixed-case text such
@@ -120,8 +142,11 @@ def find_triggers(doc: SpacyDoc, start: int, end: int, lex: Lexicon, index: Ment
         tok = doc[head]
         if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ", "AUX") and j - i == 1:
             continue
-        if tok.ent_type_ in _SKIP_ENTS and tok.ent_type_ != "NORP" and not (
-                tok.ent_type_ == "ORG" and key in lex.attacker_nouns):
+        if (
+            tok.ent_type_ in _SKIP_ENTS
+            and tok.ent_type_ != "NORP"
+            and not (tok.ent_type_ == "ORG" and key in lex.attacker_nouns)
+        ):
             continue
         if tok.is_title and tok.pos_ == "PROPN" and i > start and not doc[i - 1].is_sent_start:
             continue  # part of a name ("Hero of the Russian Federation", "Shooting Star")
@@ -143,8 +168,12 @@ def find_triggers(doc: SpacyDoc, start: int, end: int, lex: Lexicon, index: Ment
             kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun"
             if key in lex.verb_only and (kind == "noun" or tok.dep_ == "amod"):
                 continue  # "the alleged plot": an adjective, not an allegation
-            if kind == "noun" and tok.dep_ == "compound" and tok.head.i >= j and \
-                    not _is_trigger_word(doc, tok.head.i, lex):
+            if (
+                kind == "noun"
+                and tok.dep_ == "compound"
+                and tok.head.i >= j
+                and not _is_trigger_word(doc, tok.head.i, lex)
+            ):
                 continue  # "ransom demand", "murder charges", "shooting victim": a modifier, not a happening
             if kind == "verb" and key in lex.needs_person_object and not _has_person_object(tok, lex):
                 continue
@@ -164,8 +193,12 @@ def _has_person_object(verb: Token, lex: Lexicon) -> bool:
     for c in verb.children:
         if c.dep_ in ("dobj", "nsubjpass"):
             low = lemma(c)
-            if low in lex.person_nouns or c.ent_type_ in ("PERSON", "NORP") or c.pos_ == "PRON" or \
-                    any(lemma(g) in lex.person_nouns for g in c.children if g.dep_ == "prep"):
+            if (
+                low in lex.person_nouns
+                or c.ent_type_ in ("PERSON", "NORP")
+                or c.pos_ == "PRON"
+                or any(lemma(g) in lex.person_nouns for g in c.children if g.dep_ == "prep")
+            ):
                 return True
     return False
 
@@ -180,8 +213,14 @@ def _compatible(a: Trigger, b: Trigger, lex: Lexicon) -> bool:
     return a.type == b.type
 
 
-def group_sentence(doc: SpacyDoc, start: int, end: int, triggers: list[Trigger], lex: Lexicon,
-                   own_date: dict[int, str] | None = None) -> list[Group]:
+def group_sentence(
+    doc: SpacyDoc,
+    start: int,
+    end: int,
+    triggers: list[Trigger],
+    lex: Lexicon,
+    own_date: dict[int, str] | None = None,
+) -> list[Group]:
     """Group a sentence's triggers and share its words out between the groups.
 
     A trigger joins the group of its nearest ancestor trigger when both are of compatible kinds (an
@@ -198,8 +237,12 @@ def group_sentence(doc: SpacyDoc, start: int, end: int, triggers: list[Trigger],
         parent = next((by_head[a] for a in paths[t.head][1:] if a in by_head), None)
         g = group_of.get(parent.head) if parent else None
         mine, theirs = own_date.get(t.head), (own_date.get(g.head.head) if g else None)
-        if g is not None and parent is not None and _compatible(parent, t, lex) and \
-                (mine is None or theirs is None or mine == theirs):
+        if (
+            g is not None
+            and parent is not None
+            and _compatible(parent, t, lex)
+            and (mine is None or theirs is None or mine == theirs)
+        ):
             g.triggers.append(t)
         else:
             g = Group([t], sentence=(start, end))
@@ -213,16 +256,25 @@ def group_sentence(doc: SpacyDoc, start: int, end: int, triggers: list[Trigger],
     for i in range(start, end):
         path = path_ids(doc, i)
         k_trig = next((k for k, a in enumerate(path) if a in group_of), None)
-        k_clause = next((k for k, a in enumerate(path) if doc[a].pos_ in ("VERB", "AUX")
-                         and doc[a].dep_ in _CLAUSE_DEPS), None)
+        k_clause = next(
+            (k for k, a in enumerate(path) if doc[a].pos_ in ("VERB", "AUX") and doc[a].dep_ in _CLAUSE_DEPS),
+            None,
+        )
         owner = group_of[path[k_trig]] if k_trig is not None else None
         if k_clause is not None and (k_trig is None or k_clause < k_trig):
             # the word's own clause has a trigger ("he received an award the following year"): it wins
             # over a trigger of a clause above ("the EU sanctioned ..., and he received ...")
             clause = path[k_clause]
-            below = [(d[clause], h) for h, d in depth_under.items() if clause in d
-                     and not any(doc[x].dep_ in _CLAUSE_DEPS and doc[x].pos_ in ("VERB", "AUX")
-                                 for x in paths[h][:d[clause]] if x != h)]
+            below = [
+                (d[clause], h)
+                for h, d in depth_under.items()
+                if clause in d
+                and not any(
+                    doc[x].dep_ in _CLAUSE_DEPS and doc[x].pos_ in ("VERB", "AUX")
+                    for x in paths[h][: d[clause]]
+                    if x != h
+                )
+            ]
             if below:
                 owner = group_of[min(below)[1]]
         if owner is None:

@@ -17,18 +17,64 @@ from .events_syntax import MentionIndex, lemma, match_phrases, noun_phrase, runs
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-_LOCATIVE = {"at", "in", "outside", "inside", "near", "into", "from", "behind", "across", "to", "toward",
-             "towards", "by", "on"}
+_LOCATIVE = {
+    "at",
+    "in",
+    "outside",
+    "inside",
+    "near",
+    "into",
+    "from",
+    "behind",
+    "across",
+    "to",
+    "toward",
+    "towards",
+    "by",
+    "on",
+}
 # Words that name the happening or the attacker rather than the weapon: a category when nothing else does.
-_EVENT_WORDS = {"blast", "explosion", "bombing", "car bombing", "shooting", "gunfire", "stabbing", "fire", "gunman", "gunmen", "shot",
-                "shoot", "gunshot", "sniper"}
+_EVENT_WORDS = {
+    "blast",
+    "explosion",
+    "bombing",
+    "car bombing",
+    "shooting",
+    "gunfire",
+    "stabbing",
+    "fire",
+    "gunman",
+    "gunmen",
+    "shot",
+    "shoot",
+    "gunshot",
+    "sniper",
+}
 _FIRING = {"open", "fire", "return"}  # "opened fire", "returned fire": guns, not flames
-_VERBAL_OK = {"shoot", "shot", "shooting", "gunfire", "gunshot", "stab", "stabbing", "gunman", "gunmen",
-              "sniper", "ramming", "rammed", "ran over", "mowed down", "poison", "firebomb", "blast"}
+_VERBAL_OK = {
+    "shoot",
+    "shot",
+    "shooting",
+    "gunfire",
+    "gunshot",
+    "stab",
+    "stabbing",
+    "gunman",
+    "gunmen",
+    "sniper",
+    "ramming",
+    "rammed",
+    "ran over",
+    "mowed down",
+    "poison",
+    "firebomb",
+    "blast",
+}
 
 
-def find_weapons(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIndex | None = None,
-                 upper_text: bool = False) -> list[Weapon]:
+def find_weapons(
+    doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIndex | None = None, upper_text: bool = False
+) -> list[Weapon]:
     """Weapons in the words ``tokens``; words inside a name (an entity mention, an acronym such as the
     outlet "SHOT" in mixed-case text) are never weapons."""
     nominal: list[Weapon] = []
@@ -46,20 +92,35 @@ def find_weapons(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIn
                 ent = index.entity_at(doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text))
                 if ent is not None and ent.type in ("person", "organization", "media", "location"):
                     continue
-            if key == "fire" and (head.pos_ == "VERB" or any(lemma(doc[k]) in _FIRING
-                                                              for k in range(max(0, i - 2), i))):
+            if key == "fire" and (
+                head.pos_ == "VERB" or any(lemma(doc[k]) in _FIRING for k in range(max(0, i - 2), i))
+            ):
                 cat, key = "firearms", "fire"
-                if head.pos_ == "VERB" and not any(c.dep_ == "dobj" and lemma(c) in ("shot", "round", "bullet")
-                                                   for c in head.children):
+                if head.pos_ == "VERB" and not any(
+                    c.dep_ == "dobj" and lemma(c) in ("shot", "round", "bullet") for c in head.children
+                ):
                     continue
-            if head.dep_ == "pobj" and lemma(head.head) in _LOCATIVE and key not in _VERBAL_OK and \
-                    head.head.head.i not in tokens | {head.i}:
+            if (
+                head.dep_ == "pobj"
+                and lemma(head.head) in _LOCATIVE
+                and key not in _VERBAL_OK
+                and head.head.head.i not in tokens | {head.i}
+            ):
                 continue
-            if head.dep_ == "pobj" and lemma(head.head) in _LOCATIVE and lemma(head.head) != "with" and \
-                    key not in _VERBAL_OK and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN",
-                                                                                                 "PROPN"):
+            if (
+                head.dep_ == "pobj"
+                and lemma(head.head) in _LOCATIVE
+                and lemma(head.head) != "with"
+                and key not in _VERBAL_OK
+                and head.head.dep_ == "prep"
+                and head.head.head.pos_ in ("NOUN", "PROPN")
+            ):
                 continue  # "a shooting at a club"
-            if head.pos_ in ("VERB", "AUX") or key in _EVENT_WORDS or (key in _VERBAL_OK and head.pos_ != "NOUN"):
+            if (
+                head.pos_ in ("VERB", "AUX")
+                or key in _EVENT_WORDS
+                or (key in _VERBAL_OK and head.pos_ != "NOUN")
+            ):
                 text = doc[i:j].text
                 start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
                 if (cat, "v") not in seen:
@@ -75,7 +136,10 @@ def find_weapons(doc: SpacyDoc, tokens: set[int], lex: Lexicon, index: MentionIn
             if k in seen:
                 continue
             seen.add(k)
-            nominal.append(Weapon(category=cat, text=text, start=doc[ns].idx,
-                                  end=doc[ne - 1].idx + len(doc[ne - 1].text)))
+            nominal.append(
+                Weapon(
+                    category=cat, text=text, start=doc[ns].idx, end=doc[ne - 1].idx + len(doc[ne - 1].text)
+                )
+            )
     cats = {w.category for w in nominal}
     return nominal + [w for w in verbal if w.category not in cats]

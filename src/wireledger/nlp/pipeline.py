@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, UsageError
@@ -48,8 +49,6 @@ def load_spacy(name: str) -> Language:
 
 
 def _is_model_path(name: str) -> bool:
-    from pathlib import Path
-
     path = Path(name)
     return path.is_dir() and (path / "meta.json").exists()
 
@@ -64,7 +63,8 @@ class ParseStep:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         keep_abbreviations(nlp)
-        self.version = f"1+{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+        model = f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
+        self.version = f"1+{model}-{nlp.meta.get('version', '0')}"  # the spaCy model is part of the step
 
     def prepare(self, document: Document) -> SpacyDoc:
         return layout_doc(self.nlp, document)

@@ -139,7 +139,11 @@ def _compare_forms(
     lq, lo = len(q_spelling), len(o_spelling)
     if lq < 4 or lo < 4 or abs(lq - lo) > (1.0 - FUZZY_MIN) * max(lq, lo):
         return None  # too short to judge, or too different in length to reach FUZZY_MIN
-    sim = Levenshtein.normalized_similarity(q_spelling, o_spelling, score_cutoff=FUZZY_MIN)
+    # counted in whole edits: one edit in five letters (Ahmad / Ahmed) is 0.8 exactly, which a normalised
+    # cutoff of 0.8 puts just below by rounding
+    longest = max(lq, lo)
+    edits = Levenshtein.distance(q_spelling, o_spelling, score_cutoff=int((1.0 - FUZZY_MIN) * longest + 1e-9))
+    sim = 1.0 - edits / longest
     if sim < FUZZY_MIN or _gendered_pair(q_spelling, o_spelling, family):
         return None
     return "fuzzy", round(0.95 * sim, 4)

@@ -6,8 +6,9 @@ member with one profile and returns a :class:`Decision` with the score and every
 
 **People.** Names are compared part by part with :func:`~wireledger.resolve.compare.compare_names`, in
 both directions, each of the member's names against each of the entity's (transliteration, patronymics,
-name order, titles stripped, initials). A *conflict* with any of the entity's names (Ivan against
-Vladimir, two different patronymics) rejects the entity whatever the context. Then context raises or
+name order, titles stripped, initials). A *conflict* with the entity's full names (Ivan against
+Vladimir, two different patronymics) rejects the entity whatever the context; an entity that a manual
+merge gave two different full names only needs one of them to fit. Then context raises or
 lowers the name score (each agreement closes a share of the gap to 1.0; a disagreement subtracts):
 
 ==================  ===================================================  ==========================
@@ -32,8 +33,9 @@ not; otherwise names are compared word by word, and an acronym against the initi
 
 :func:`choose` picks the entity a member joins: the best passing one, unless the best rests on a
 partial name and another entity passes as well (ambiguous: the member starts an entity of its own).
-A member never joins an entity that already holds another entity of the same report (the reading told
-them apart), unless both carry the same full name.
+A member named in full never joins an entity that already holds another entity of the same report (the
+reading told them apart), unless both carry the same full name; a surname alone may (the reading did not
+link it to its full name).
 """
 
 from __future__ import annotations
@@ -263,12 +265,18 @@ def score(
     )
     if decision.verdict == CONFLICT:
         return decision
-    if member.document in profile.documents and not _same_full_name(member, profile):
+    if member.document in profile.documents and _full(member) and not _same_full_name(member, profile):
         decision.verdict = SAME_REPORT
         decision.notes.append("the report names them as two different entities")
         return decision
     decision.verdict = JOIN if decision.score >= threshold else BELOW
     return decision
+
+
+def _full(member: Member) -> bool:
+    """A person named in full, or any organisation: a second such entity in one report is someone else
+    (a surname alone the reading did not link to its full name may still be the same person)."""
+    return member.kind != PERSON or any(full_name(p) for p in parsed_names(member.names))
 
 
 def _same_full_name(member: Member, profile: EntityProfile) -> bool:
@@ -282,23 +290,26 @@ def _score_person(member: Member, profile: EntityProfile, orgs: OrganisationInde
     theirs = [parse(n) for n, _ in profile.names.most_common(_MAX_NAMES)]
     theirs = [p for p in theirs if p.parts]
     best: tuple[NameComparison, str] | None = None
+    clash: tuple[float, str, str, str] | None = None
+    agrees_with_full = False  # some full name of the entity is compatible with the member's
     for a in mine:
         for b in theirs:
             there, back = compare_names(a, b), compare_names(b, a)
-            clash = there.conflicts or back.conflicts
-            if clash:
-                return Decision(
-                    profile.id,
-                    min(there.score, back.score),
-                    min(there.score, back.score),
-                    CONFLICT,
-                    b.original,
-                    "; ".join(clash),
-                    notes=[f"'{a.original}' and '{b.original}' are different names: never merged"],
-                )
+            conflicts = there.conflicts or back.conflicts
+            if conflicts:
+                if clash is None:
+                    clash = (min(there.score, back.score), b.original, "; ".join(conflicts), a.original)
+                continue
+            agrees_with_full = agrees_with_full or full_name(b)
             found = there if there.score >= back.score else back
             if best is None or found.score > best[0].score:
                 best = (found, b.original)
+    if clash is not None and not agrees_with_full:
+        # a name conflicting with every full name the entity carries is someone else, whatever the context
+        # (a manual merge can teach an entity two names: then the member only needs to fit one of them)
+        low, other, why, mine_ = clash
+        return Decision(profile.id, low, low, CONFLICT, other, why,
+                        notes=[f"'{mine_}' and '{other}' are different names: never merged"])
     if best is None:
         return Decision(profile.id, 0.0, 0.0, BELOW, notes=["no name to compare"])
     comparison, matched = best
@@ -441,15 +452,21 @@ def _score_org(member: Member, profile: EntityProfile, orgs: OrganisationIndex) 
             f"{', '.join(orgs.label(k) for k in sorted(known_theirs))}"
         )
         return Decision(profile.id, 0.0, 0.0, CONFLICT, "", detail)
+    theirs = [b for b, _ in profile.names.most_common(_MAX_NAMES)]
+    pairs = [(a, b) for a in member.names for b in theirs]
+    # full names on both sides decide: a shared acronym (CPD) cannot join two different police departments
+    full = [(a, b) for a, b in pairs if not _is_acronym(a) and not _is_acronym(b)]
     best: tuple[float, str, str] = (0.0, "", "")
-    for a in member.names:
-        for b, _ in profile.names.most_common(_MAX_NAMES):
-            found = compare_org_names(a, b)
-            if found.score > best[0]:
-                best = (found.score, b, found.explanation)
-            if acronyms(a) & acronyms(b) and (_is_acronym(a) != _is_acronym(b)) and best[0] < ACRONYM_SCORE:
-                short, long_ = (a, b) if _is_acronym(a) else (b, a)
-                best = (ACRONYM_SCORE, b, f"{short} is the acronym of {long_}")
+    for a, b in full or pairs:
+        found = compare_org_names(a, b)
+        if found.score > best[0]:
+            best = (found.score, b, found.explanation)
+    if best[0] < MERGE_THRESHOLD and not full:
+        for a in member.names:
+            for b in theirs:
+                if acronyms(a) & acronyms(b) and _is_acronym(a) != _is_acronym(b):
+                    short, long_ = (a, b) if _is_acronym(a) else (b, a)
+                    best = (ACRONYM_SCORE, b, f"{short} is the acronym of {long_}")
     return Decision(profile.id, best[0], best[0], BELOW, best[1], best[2])
 
 

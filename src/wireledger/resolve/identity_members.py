@@ -158,7 +158,10 @@ def organisation_ids(
     their words), else an id from the spelling of its name."""
     found: dict[str, str] = {}
     for text in (*names, *descriptions):
-        for oid, words in orgs.find(text).items():
+        known = orgs.find(text)
+        if not known and text.isupper():  # the index leaves short acronyms alone in all-capitals text
+            known = {oid: text for oid in orgs.find("the " + text)}
+        for oid, words in known.items():
             if len(_significant(words)) >= _COVER * max(1, len(_significant(text))):
                 found.setdefault(oid, text)
     if not found and names:

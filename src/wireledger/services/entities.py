@@ -23,28 +23,26 @@ from typing import Any
 
 from ..errors import UsageError, WireledgerError
 from ..model import Entity, Mention, RoleFact
-from ..resolve.context import Qualifiers
+from ..resolve.entity_screening import doubt_about_organisation, screening_query
 from ..resolve.identity import Decision, EntityProfile, choose, score
 from ..resolve.identity_members import (
     PERSON,
     Member,
     blocking_keys,
-    full_name,
     is_candidate,
     members_of,
     name_key,
     parsed_names,
 )
-from ..resolve.names import person_name_key
 from ..resolve.organisations import OrganisationIndex
 from ..resolve.screen import Match, Screener
 from ..settings import Settings
 from ..store import entities_sqlite as tables
+from ..store import entity_screening_sqlite as screening_tables
 
-__all__ = ["EntityService", "EntitySyncSummary", "screening_query"]
+__all__ = ["EntityService", "EntitySyncSummary", "rescreen_entities", "screening_query"]
 
 _KEEP_DECISIONS = 3  # rejected candidates kept per member, besides the chosen one
-_SCREEN_NAMES = 3  # names of one entity screened
 _SCREEN_BATCH = 200  # entities per transaction when screening
 
 
@@ -92,43 +90,6 @@ def _entity_from_dict(d: dict[str, Any]) -> Entity:
             for m in d.get("mentions") or []
         ],
     )
-
-
-def screening_query(profile: EntityProfile) -> tuple[list[str], Qualifiers]:
-    """The names an entity is screened under (its display name first) and its context as qualifiers."""
-    names: list[str] = []
-    seen: set[str] = set()
-    candidates = [profile.display_name(), *(n for n, _ in profile.names.most_common())]
-    if profile.kind == PERSON:
-        parsed = {n: p for n, p in zip(candidates, parsed_names(candidates)) if p.parts}
-        for n in candidates:
-            p = parsed.get(n)
-            if p is None or (names and not full_name(p)):
-                continue
-            key = person_name_key(p)
-            if key not in seen:
-                seen.add(key)
-                names.append(n)
-            if len(names) == _SCREEN_NAMES:
-                break
-        affiliations = [r["organization"] for r in profile.roles.values() if r.get("organization")]
-        affiliations += [words for oid, words in profile.orgs.items() if not oid.startswith("name:")]
-        country = profile.countries.most_common(1)[0][0] if profile.countries else None
-        q = Qualifiers(
-            country=country,
-            positions=tuple(sorted(profile.roles))[:8],
-            affiliations=tuple(dict.fromkeys(affiliations))[:8],
-            ranks=tuple(t for t, _ in profile.titles.most_common(4)),
-            kind="person",
-        )
-        return names, q
-    for n in candidates:
-        if n.lower() not in seen:
-            seen.add(n.lower())
-            names.append(n)
-        if len(names) == _SCREEN_NAMES:
-            break
-    return names, Qualifiers(kind="organization")
 
 
 class EntityService:
@@ -259,7 +220,7 @@ class EntityService:
                 decisions.append(redirected)
                 chosen = redirected
         if chosen is None:
-            entity = self._new_id(m.key)
+            entity = self._new_id(f"{m.key}|{name_key(m)}")
             self._join(m, entity, "new", None, decisions[:_KEEP_DECISIONS], pending)
             summary.new_entities += 1
             return
@@ -368,11 +329,11 @@ class EntityService:
         """Screen the entities that are new or changed since their last screening, or were screened against
         other list versions (all of them with ``everything``)."""
         summary = summary or EntitySyncSummary()
-        lists = tables.lists_signature(self.conn)
+        lists = screening_tables.lists_signature(self.conn)
         summary.lists = lists
         if not lists:
             return summary
-        due = tables.to_screen(self.conn, lists, everything)
+        due = screening_tables.to_screen(self.conn, lists, everything)
         for i in range(0, len(due), _SCREEN_BATCH):
             with tables.transaction(self.conn):
                 for entity, stored, last_query in due[i : i + _SCREEN_BATCH]:
@@ -396,31 +357,35 @@ class EntityService:
             json.dumps([names, q.to_dict(), threshold, lists], sort_keys=True).encode("utf-8")
         ).hexdigest()[:16]
         if signature == last_query and not everything:
-            tables.mark_screened(self.conn, entity, lists, signature)
+            screening_tables.mark_screened(self.conn, entity, lists, signature)
             return
-        best: dict[tuple[str, str], tuple[str, Match]] = {}
+        best: dict[tuple[str, str], tuple[str, Match, str | None]] = {}
         screener = self.screener()
         for name in names:
             result = screener.screen(name, q, threshold)
             for status, found in (("match", result.matches), ("set_aside", result.set_aside)):
                 for m in found:
+                    doubt = None
+                    if status == "match" and profile.kind != PERSON:
+                        doubt = doubt_about_organisation(profile, m, self.orgs)
+                    kept = "set_aside" if doubt else status
                     key = (m.source.list_id, m.entry.entry_id)
                     prev = best.get(key)
-                    rank = (status == "match", m.score)
-                    if prev is None or rank > (prev[0] == "match", prev[1].score):
-                        best[key] = (status, m)
-        rows = [
-            (status, m.to_dict())
-            for status, m in sorted(
-                best.values(),
-                key=lambda sm: (sm[0] != "match", -sm[1].score, sm[1].source.list_id, sm[1].entry.entry_id),
-            )
-        ]
-        if tables.replace_screening(
+                    if prev is None or (kept == "match", m.score) > (prev[0] == "match", prev[1].score):
+                        best[key] = (kept, m, doubt)
+        rows = []
+        order = sorted(best.values(), key=lambda x: (x[0] != "match", -x[1].score, x[1].source.list_id,
+                                                     x[1].entry.entry_id))
+        for kept, m, doubt in order:
+            row = m.to_dict()
+            if doubt:
+                row["set_aside_reason"] = doubt
+            rows.append((kept, row))
+        if screening_tables.replace_screening(
             self.conn, entity, names[0] if names else profile.display_name(), q.to_dict(), rows
         ):
             summary.changed_screening += 1
-        tables.mark_screened(self.conn, entity, lists, signature)
+        screening_tables.mark_screened(self.conn, entity, lists, signature)
         summary.screened += 1
 
     # --- questions and manual decisions ------------------------------------------------------------------
@@ -471,3 +436,12 @@ class EntityService:
 
     def stats(self) -> dict[str, int]:
         return tables.counts(self.conn)
+
+
+def rescreen_entities(settings: Settings, statuses: list[str]) -> dict[str, Any] | None:
+    """After ``lists load``: when a list version became current or a part was added (``statuses`` of the
+    load), bring the ledger's entities up to date and screen them against the new versions."""
+    if not {"loaded", "added"} & set(statuses):
+        return None
+    with EntityService(settings) as service:
+        return service.sync().to_dict()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError, WireledgerError
 from ..store import entities_sqlite as tables
+from ..store import entity_screening_sqlite as screening_tables
 
 if TYPE_CHECKING:
     from .entities import EntityService
@@ -177,7 +178,7 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             }
         )
     merged_from = tables.redirected_here(conn, live)
-    screening = tables.current_screening(conn, live)
+    screening = screening_tables.current_screening(conn, live)
     name = profile.get("name", live)
     orgs = service.orgs
     return {
@@ -228,5 +229,6 @@ def _screened(row: dict[str, Any]) -> dict[str, Any]:
         "query": row["query"],
         "qualifiers": row["qualifiers"],
         "explanation": m.get("explanation") or {},
+        "set_aside_reason": m.get("set_aside_reason"),
         "screened_at": row["screened_at"],
     }

@@ -315,8 +315,8 @@ def _matching(profile: EventProfile, name: str) -> Iterable[Any]:
 # --- evaluation -------------------------------------------------------------------------------------------
 
 def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incident_id", id_field: str = "id",
-                      text_field: str = "text", title_field: str = "title", published_field: str = "published",
-                      only: dict[str, set[str]] | None = None,
+                      text_field: str = "text", title_field: str = "title",
+                      published_field: str = "published", only: dict[str, set[str]] | None = None,
                       processes: int = 1) -> tuple[ClusterScores, dict[str, Any]]:
     """Ingest a JSONL file into a temporary ledger (reading every report), merge, and score the
     document-to-incident assignment against the gold field. ``only`` keeps the lines whose field has one
@@ -355,5 +355,6 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
             counts = service.stats()
     predicted = {r["doc_id"]: r["incident"] for r in rows}
     scored = {d: g for d, g in gold.items() if d in predicted}
-    info = {"lines": len(gold), "not_ingested": len(gold) - len(scored), "ingest": summary.to_dict(), **counts}
+    info = {"lines": len(gold), "not_ingested": len(gold) - len(scored), "ingest": summary.to_dict(),
+            **counts}
     return score_assignment(predicted, scored), info

@@ -32,9 +32,12 @@ def pipeline_reader(settings: Settings) -> Read:
 
 def sync_ledger(settings: Settings) -> dict[str, Any]:
     """Bring incidents (and, where built, ledger entities and screening) up to date with the readings."""
+    from .entities import EntityService
     from .incidents import IncidentService
 
     out: dict[str, Any] = {}
     with IncidentService(settings) as incidents:
         out["incidents"] = incidents.sync().to_dict()
+    with EntityService(settings) as entities:
+        out["entities"] = entities.sync().to_dict()
     return out

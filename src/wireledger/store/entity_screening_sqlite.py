@@ -13,7 +13,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import now_iso
-from .entities_sqlite import _json
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def lists_signature(conn: sqlite3.Connection) -> str:

@@ -26,7 +26,7 @@ CREATE TABLE entity_members (
     key TEXT PRIMARY KEY,                    -- <document id>#<reading entity id>
     document_id TEXT NOT NULL,
     reading_entity_id TEXT NOT NULL,
-    entity_id TEXT NOT NULL REFERENCES ledger_entities(id),
+    entity_id TEXT NOT NULL,                 -- ledger_entities.id
     name TEXT NOT NULL,
     type TEXT NOT NULL,
     name_key TEXT NOT NULL,                  -- order/script-free key of the name (pins match on it)
