@@ -66,7 +66,9 @@ def test_show_by_id_source_id_and_json(ledger: Path) -> None:
     doc = shown["document"]
     assert shown["schema_version"] == "1.0" and shown["command"] == "show"
     assert doc["sections"] == ["Shots at the gate", "Search for the attacker"]
-    assert doc["published"] == "2025-03-04" and shown["reading"] is None
+    assert doc["published"] == "2025-03-04"
+    # ingest reads by default: the stored reading is shown with the document
+    assert any(e["type"] in ("armed_assault", "assassination") for e in shown["reading"]["events"])
     by_id = _json(_run(ledger, "show", doc["id"], "--format", "json"))
     assert by_id["document"]["text"] == doc["text"]
     span = doc["section_spans"][0]

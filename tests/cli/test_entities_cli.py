@@ -16,11 +16,12 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import SHARED
 from wireledger.cli import cli
+from wl_testing import FIXTURES as ALL_FIXTURES
+from wl_testing import SHARED
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "identity"
-SEED = SHARED / "seed" / "alekseev.txt"
+FIXTURES = ALL_FIXTURES / "identity"
+SEED = SHARED / "seed" / "alekseev.txt"  # ingested with our reports when it is there
 
 
 def run(db: Path, *args: str) -> Result:

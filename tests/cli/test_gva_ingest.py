@@ -18,7 +18,7 @@ FIELDS = ["--id-field", "doc_id", "--text-field", "content", "--published-field"
 def test_gva_articles_twice(tmp_path: Path, shared: Path) -> None:
     articles = shared / "data" / "gva" / "articles.jsonl"  # ``shared`` skips (or fails in CI) without it
     db = tmp_path / "gva.db"
-    command = [WIRELEDGER, "--db", str(db), "ingest", str(articles), *FIELDS, "--format", "json"]
+    command = [WIRELEDGER, "--db", str(db), "ingest", str(articles), *FIELDS, "--no-read", "--format", "json"]
 
     first = subprocess.run(command, capture_output=True, text=True, timeout=900)
     summary = json.loads(first.stdout)

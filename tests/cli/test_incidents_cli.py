@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import FIXTURES
 from wireledger.cli import cli
 from wireledger.ingest import IngestOptions
 from wireledger.nlp.pipeline import Pipeline
 from wireledger.services.ingestion import ingest
 from wireledger.settings import Settings
+from wl_testing import FIXTURES
 
 HERE = FIXTURES / "incidents"
 
@@ -97,7 +97,8 @@ def test_retracting_the_only_report_of_an_incident_leaves_a_redirect_note(tmp_pa
 
 def test_eval_clusters_scores_a_jsonl_file_against_its_gold_field(tmp_path: Path) -> None:
     rows = []
-    for gold, folder in (("bombing", "market_bombing"), ("gas", "two_shootings"), ("driveby", "two_shootings")):
+    groups = (("bombing", "market_bombing"), ("gas", "two_shootings"), ("driveby", "two_shootings"))
+    for gold, folder in groups:
         for f in sorted((HERE / folder).glob("*.txt")):
             if folder == "two_shootings" and (("driveby" in f.name) != (gold == "driveby")):
                 continue

@@ -13,8 +13,8 @@ from typing import Any
 import jsonschema
 from click.testing import CliRunner, Result
 
-from conftest import ROOT, require_shared
 from wireledger.cli import cli
+from wl_testing import ROOT, require_shared
 
 ARTICLES = Path(__file__).resolve().parents[1] / "fixtures" / "articles"
 MINSK = ARTICLES / "entities_minsk_general.txt"

@@ -8,8 +8,8 @@ import random
 from pathlib import Path
 from types import ModuleType
 
-from conftest import require_shared
 from wireledger.evaluation.clusters import read_gold, score_assignment
+from wl_testing import require_shared
 
 
 def _reference() -> ModuleType:

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from conftest import require_shared
 from wireledger.evaluation import gva
 from wireledger.settings import Settings
+from wl_testing import require_shared
 
 
 def _reference() -> ModuleType:

@@ -17,7 +17,6 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from conftest import require_shared
 from wireledger.cli import cli
 from wireledger.evaluation.identity import gva_false_merges
 from wireledger.settings import Settings
@@ -69,9 +68,9 @@ def check_founding_example(db: Path, lists: set[str]) -> None:
         assert person(db, name)["sanctions"]["matches"] == []
 
 
-def test_ingest_then_lists_load(tmp_path: Path) -> None:
-    seed = require_shared("seed", "alekseev.txt")
-    sanctions = require_shared("data", "sanctions")
+def test_ingest_then_lists_load(tmp_path: Path, shared: Path) -> None:
+    seed = shared / "seed" / "alekseev.txt"
+    sanctions = shared / "data" / "sanctions"
     db = tmp_path / "ledger.db"
     run(db, "ingest", str(seed), "--published", "2026-02-06")
     assert person(db, "Vladimir Alekseev")["sanctions"]["matches"] == []  # no lists yet
@@ -80,9 +79,9 @@ def test_ingest_then_lists_load(tmp_path: Path) -> None:
     check_founding_example(db, {"us_ofac_sdn", "uk_ofsi_consolidated"})
 
 
-def test_lists_first_then_ingest_then_another_list(tmp_path: Path) -> None:
-    seed = require_shared("seed", "alekseev.txt")
-    sanctions = require_shared("data", "sanctions")
+def test_lists_first_then_ingest_then_another_list(tmp_path: Path, shared: Path) -> None:
+    seed = shared / "seed" / "alekseev.txt"
+    sanctions = shared / "data" / "sanctions"
     db = tmp_path / "ledger.db"
     run(db, "lists", "load", str(sanctions / "us_ofac" / "2024-05-03"),
         str(sanctions / "eu_opensanctions_transcription"))
@@ -95,8 +94,8 @@ def test_lists_first_then_ingest_then_another_list(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_gva_false_merges_stay_rare() -> None:
-    path = require_shared("data", "gva", "articles.jsonl")
+def test_gva_false_merges_stay_rare(shared: Path) -> None:
+    path = shared / "data" / "gva" / "articles.jsonl"
     report = gva_false_merges(path, 100, Settings())
     assert report["documents"] >= 95 and report["people"] >= 100
     assert report["people_in_several_reports"] >= 10  # reports of one incident do share people

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from conftest import require_shared
 from wireledger.evaluation import muc4
+from wl_testing import require_shared
 
 
 def _reference() -> ModuleType:

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wireledger.merge.blocking import index_keys, query_keys
+from wireledger.merge.blocking import index_keys, is_candidate, query_keys
 from wireledger.merge.profile import EventProfile, Person
 
 _DAYS = st.integers(min_value=date(2015, 11, 1).toordinal(), max_value=date(2017, 2, 28).toordinal())
@@ -29,24 +29,27 @@ def profiles(draw: st.DrawFn) -> EventProfile:
         lo, hi = lo - 7, lo
     surname = draw(st.sampled_from(["lee", "stone", "bell"]))
     city = draw(st.sampled_from([None, "Dayton", "Toledo"]))
-    term = draw(st.sampled_from(["salem", "smithville", "garissa"]))
+    terms = draw(st.lists(st.sampled_from(["salem", "smithville", "garissa", "avenue"]), min_size=1, max_size=3))
+    places = draw(st.lists(st.sampled_from(["main street", "dayton", "salem avenue"]), max_size=2))
     return EventProfile(
         key=f"doc{draw(st.integers(0, 10**6))}#ev1", document="d", event="ev1",
         type=draw(st.sampled_from(["armed_assault", "sanction"])), attack=True, background=False,
         primary=True, date_lo=None if precision == "unknown" else lo,
         date_hi=None if precision == "unknown" else hi,
         precision=precision, city=city, country="US",
-        people=[Person(f"Ann {surname}", "victim", "person", f"a:{surname}", surname)],
-        vector={term: 0.9, "avenue": 0.4},
+        people=[Person(f"Ann {surname}", "victim", "person", f"a:{surname}" if draw(st.booleans()) else None,
+                       surname)],
+        vector=dict.fromkeys(terms, 0.5), signature=sorted(set(terms)), places=sorted(set(places)),
     )
 
 
 @settings(max_examples=300, deadline=None)
 @given(profiles(), profiles())
 def test_blocking_is_symmetric(a: EventProfile, b: EventProfile) -> None:
-    a_finds_b = bool(set(query_keys(a)) & set(index_keys(b)))
-    b_finds_a = bool(set(query_keys(b)) & set(index_keys(a)))
-    assert a_finds_b == b_finds_a
+    a_finds_b = set(query_keys(a)) & set(index_keys(b))
+    b_finds_a = set(query_keys(b)) & set(index_keys(a))
+    assert bool(a_finds_b) == bool(b_finds_a)
+    assert is_candidate(a_finds_b, not a.intervals()) == is_candidate(b_finds_a, not b.intervals())
 
 
 def test_a_year_precise_event_meets_day_precise_events_of_that_year_only() -> None:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, require_shared
 from wireledger.ingest import IngestOptions
 from wireledger.nlp.pipeline import Pipeline
 from wireledger.services.incidents import IncidentService
 from wireledger.services.ingestion import ingest
 from wireledger.settings import Settings
+from wl_testing import FIXTURES, require_shared
 
 HERE = FIXTURES / "incidents"
 

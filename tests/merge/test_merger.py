@@ -181,3 +181,19 @@ def test_shuffled_arrival_of_many_reports_gives_the_same_incidents() -> None:
             merger.add_reading(r)
         results.append(partition_of(merger, readings))
     assert results[0] == results[1] == results[2]
+
+
+def test_a_report_read_again_keeps_the_ids_of_the_incidents_it_alone_supports(state: MergeState) -> None:
+    merger = IncidentMerger(state)
+    first = merger.add_reading(drive_by(0)).started[0]
+    again = drive_by(0)
+    again.events[0].wounded = 3  # the new reading differs a little
+    outcome = merger.add_reading(again)
+    assert outcome.started == [] and first not in outcome.redirected
+    assert set(outcome.joined.values()) == {first}
+    gone = report("Smithville Road drive-by: nothing else happened.",
+                  [event("ev1", "award", day="2024-05-16")], title=again.document.title,
+                  published="2024-05-17")
+    gone.document = again.document  # the same report, read as something else entirely
+    out = merger.add_reading(gone)
+    assert out.redirected == {first: None}

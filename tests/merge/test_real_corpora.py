@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_shared
 from wireledger.errors import Problem
 from wireledger.evaluation.clusters import read_gold, score_assignment
 from wireledger.ingest import IngestOptions, iter_inputs
@@ -20,6 +19,7 @@ from wireledger.model import Document, Reading
 from wireledger.nlp.pipeline import Pipeline
 from wireledger.settings import Settings
 from wireledger.store.incidents_sqlite import SQLiteMergeState, open_connection
+from wl_testing import require_shared
 
 GVA_OPTIONS = IngestOptions(id_field="doc_id", text_field="content", published_field="dct")
 

@@ -7,9 +7,9 @@ import re
 
 from attribution_support import pipeline
 
-from conftest import require_shared
 from wireledger.evaluation.attribution import count_attribution, gva_documents
 from wireledger.model import Reading
+from wl_testing import require_shared
 
 FIRST = 25  # a small slice here; `wireledger eval attribution --gva` measures the first 300
 _SAYS = re.compile(r"\b(said|says|according to|told|reported)\b", re.IGNORECASE)

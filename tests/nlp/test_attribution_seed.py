@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from attribution_support import pipeline
 
-from conftest import require_shared
 from wireledger.ingest.build import DocumentDraft, build_document
 from wireledger.model import Reading
+from wl_testing import require_shared
 
 
 @pytest.fixture(scope="module")

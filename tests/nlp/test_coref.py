@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from reading_support import entity, pipeline, read_fixture, read_text
 
-from conftest import require_shared
 from wireledger.ingest import IngestOptions, iter_inputs
 from wireledger.model import Document
 from wireledger.settings import Settings
+from wl_testing import require_shared
 
 
 def kinds(e) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]  # test helper

@@ -238,3 +238,20 @@ def test_date_and_place_come_from_the_attack_clause() -> None:
     assert {"date", "location", "type", "trigger"} <= fields
     for s in ev.support:
         assert 0 <= s.start < s.end <= len(doc.text) and s.extractor.startswith("wireledger.")
+
+
+def test_wire_copy_takes_its_participants_from_the_trained_tagger() -> None:
+    doc = read_text(
+        "LIMA, 12 MAR 90 -- [TEXT] Urban terrorists of the Shining Path dynamited a power pylon in "
+        "the Lima district of Ate yesterday, leaving several neighbourhoods without electricity, "
+        "police sources reported. Nobody was hurt.",
+        "1990-03-12",
+    )
+    ev = main_event(doc)
+    assert ev is not None and ev.type == "bombing", summary(doc)
+    assert ev.date is not None and ev.date.value == "1990-03-11"
+    target = next(p for p in ev.participants if p.role == "target")
+    entity = doc.entity(target.entity)
+    assert "pylon" in target.name.lower() and entity is not None and entity.type == "facility"
+    assert any("shining path" in n for n in names(ev, ("perpetrator",)))
+    assert any(w.category == "explosives" for w in ev.weapons)

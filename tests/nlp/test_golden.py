@@ -14,9 +14,9 @@ import pytest
 import yaml
 from events_support import FIXTURES, main_event, names, pipeline, read_path, summary
 
-from conftest import require_shared
 from wireledger.model import Event, Reading, load_taxonomy
 from wireledger.nlp.base import ReadingDoc
+from wl_testing import require_shared
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 CASES = sorted(GOLDEN.glob("*.yaml"))

@@ -8,6 +8,8 @@ founding example needs, checked here on other names.
 from __future__ import annotations
 
 from wireledger.model import Entity, RoleFact
+from wireledger.resolve.context import Qualifiers
+from wireledger.resolve.entity_screening import doubt_about_organisation
 from wireledger.resolve.identity import (
     AMBIGUOUS,
     CONFLICT,
@@ -18,7 +20,10 @@ from wireledger.resolve.identity import (
     score,
 )
 from wireledger.resolve.identity_members import Member, blocking_keys, is_candidate, members_of
+from wireledger.resolve.lists.base import ORGANIZATION as ORGANIZATION_SCHEMA
+from wireledger.resolve.lists.base import ListedName, ListVersionRef, SanctionsEntry
 from wireledger.resolve.organisations import OrganisationIndex
+from wireledger.resolve.screen import Screener
 
 ORGS = OrganisationIndex.default()
 
@@ -90,6 +95,14 @@ def test_different_given_names_never_join_whatever_the_context() -> None:
     # and an entity holding a full name rejects a conflicting one even when a surname alone is also there
     both = profile_of("ent_general", FIRST["e1"], report("doc41", person("e1", "Kovalenko"))["e1"])
     assert score(brother, both, ORGS).verdict == CONFLICT
+
+
+def test_an_entity_taught_two_names_by_hand_needs_only_one_to_fit() -> None:
+    taught = profile_of("ent_general", FIRST["e1"], report("doc42", person("e1", "Andrus Kovalenko"))["e1"])
+    again = report("doc43", person("e1", "Andrei Kovalenko"))["e1"]
+    assert score(again, taught, ORGS).verdict == JOIN
+    stranger = report("doc44", person("e1", "Pavel Kovalenko"))["e1"]
+    assert score(stranger, taught, ORGS).verdict == CONFLICT
 
 
 def test_different_patronymics_are_different_people() -> None:
@@ -180,3 +193,33 @@ def test_profile_round_trip_keeps_what_scoring_uses() -> None:
     member = report("doc110", person("e1", "Andrey Kovalenko", titles=["Colonel"]))["e1"]
     assert score(member, restored, ORGS).to_dict() == score(member, GENERAL, ORGS).to_dict()
     assert restored.display_name() == "Andrei Kovalenko"
+
+
+def test_organisation_matches_a_ledger_believes_and_those_it_sets_aside() -> None:
+    ref = ListVersionRef("test_list", "Test list", 1, "2026-01-01")
+    listed = [
+        SanctionsEntry("1", ORGANIZATION_SCHEMA, [ListedName("KESTREL POLICE DEPARTMENT")]),
+        SanctionsEntry("2", ORGANIZATION_SCHEMA, [ListedName("CENTRAL MARITIME COMMAND"),
+                                                  ListedName("CMC", "alias")]),
+        SanctionsEntry("3", ORGANIZATION_SCHEMA, [ListedName("MAIN INTELLIGENCE DIRECTORATE"),
+                                                  ListedName("GRU", "alias")]),
+        SanctionsEntry("4", ORGANIZATION_SCHEMA, [ListedName("HARBOUR FRONT LTD")]),
+    ]
+    screener = Screener(0.8)
+    screener.add(ref, listed)
+
+    def verdicts(*names: str) -> dict[str, str | None]:
+        member = report("doc200", org("e1", names[0], aliases=list(names[1:])))["e1"]
+        profile = profile_of("ent_x", member)
+        out = {}
+        for name in names:
+            for m in screener.screen(name, Qualifiers(kind="organization")).matches:
+                out[m.entry.entry_id] = doubt_about_organisation(profile, m, ORGS)
+        return out
+
+    police = verdicts("Police Department")
+    assert police["1"] is not None and "KESTREL" in police["1"]
+    medical = verdicts("Cedar Medical Center", "CMC")
+    assert medical["2"] is not None and "acronym alone" in medical["2"]
+    assert verdicts("GRU") == {"3": None}  # the entry's other name is the same known organisation
+    assert verdicts("Harbour Front") == {"4": None}  # only a legal form left over

@@ -127,6 +127,9 @@ def test_manual_merge_and_split_survive_later_syncs_and_rereads(settings: Settin
         members = service.entity(ea)["entity"]["members"]
         pinned = next(m for m in members if m["key"] == f"{b}#e1")
         assert pinned["how"] == "pinned" and any("analyst1" in r for r in pinned["reasons"])
+        split_off = service.entity(ec)["entity"]["members"]
+        reasons = [r for m in split_off for r in m["reasons"]]
+        assert any("manual split" in r and "the namesake from Gomel" in r for r in reasons)
 
 
 def test_merge_and_split_refuse_what_makes_no_sense(settings: Settings) -> None:
@@ -179,3 +182,17 @@ def test_screening_keeps_the_list_version_and_reruns_when_lists_change(settings:
         sql = "SELECT count(*) FROM entity_screening WHERE entity_id = ? AND current = 0 AND version_id = ?"
         old = service.conn.execute(sql, (general, first_version)).fetchone()[0]
         assert old >= 1  # the earlier match is kept with the version it was made against
+
+
+def test_split_one_mention_by_its_key(settings: Settings) -> None:
+    db = settings.db_path
+    a = store_report(db, "Ines one.", person("e1", "Ines Carvalho"))
+    b = store_report(db, "Ines two.", person("e1", "Ines Carvalho"))
+    with EntityService(settings) as service:
+        service.sync()
+        both = entity_of(service, a, "e1")
+        assert entity_of(service, b, "e1") == both
+        out = service.split(both, member=f"{b}#e1", note="another Ines Carvalho")
+        assert entity_of(service, b, "e1") == out["new"] and entity_of(service, a, "e1") == both
+        with pytest.raises(Exception, match="E150"):
+            service.split(both, member=f"{b}#e1")  # no longer a member of it

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import require_shared
 from wireledger.nlp.muc_roles import IncidentClassifier, MucRoleTagger, RoleFiller, RoleSpan
 from wireledger.nlp.truecase import Truecaser
 from wireledger.training import muc_eval
 from wireledger.training.muc_data import MucDoc, filler_alternatives, is_holdout, load_dev, weak_labels
 from wireledger.training.muc_roles import train_classifier, train_ner
+from wl_testing import require_shared
 
 BOMB_TEXT = ("QUITO, 3 MAY 91 -- [TEXT] A BOMB EXPLODED AT THE CITY HALL OF\nAMBATO. THE ALFARO LIVES\n"
              "GROUP CLAIMED THE BOMB ATTACK. TWO GUARDS WERE HURT.")

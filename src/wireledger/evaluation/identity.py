@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest import IngestOptions
+from ..resolve.identity_members import full_name
+from ..resolve.names import parse_person_name, person_name_key
 from ..settings import Settings
 
 GVA_OPTIONS = IngestOptions(id_field="doc_id", text_field="content", published_field="dct")
@@ -60,14 +62,16 @@ def incident_spread(settings: Settings, gold: Mapping[str, set[str]], examples: 
         for source, doc in conn.execute("SELECT source_id, document_id FROM source_ids"):
             sources.setdefault(doc, set()).update(gold.get(source, ()))
         rows = conn.execute(
-            "SELECT e.id, e.name, m.document_id, m.name FROM ledger_entities e "
-            "JOIN entity_members m ON m.entity_id = e.id WHERE e.kind = 'person' ORDER BY e.id"
+            "SELECT e.id, e.name, m.document_id, m.name, m.how FROM ledger_entities e "
+            "JOIN entity_members m ON m.entity_id = e.id WHERE e.kind = 'person' ORDER BY e.id, m.key"
         ).fetchall()
     people: dict[str, dict[str, Any]] = {}
-    for entity, name, doc, member_name in rows:
-        p = people.setdefault(entity, {"id": entity, "name": name, "documents": {}, "names": set()})
+    for entity, name, doc, member_name, how in rows:
+        p = people.setdefault(entity, {"id": entity, "name": name, "documents": {}, "names": set(),
+                                       "members": []})
         p["documents"][doc] = sources.get(doc, set())
         p["names"].add(member_name)
+        p["members"].append((doc, member_name, how))
     multi = [p for p in people.values() if len(p["documents"]) > 1]
     spanning = []
     pairs = same = 0
@@ -87,6 +91,7 @@ def incident_spread(settings: Settings, gold: Mapping[str, set[str]], examples: 
         "cross_report_pairs": pairs,
         "pair_precision": round(same / pairs, 4) if pairs else 1.0,
     }
+    report.update(_missed_and_partial(people))
     if examples:
         report["examples"] = [
             {"id": p["id"], "name": p["name"], "names": sorted(p["names"]),
@@ -94,6 +99,29 @@ def incident_spread(settings: Settings, gold: Mapping[str, set[str]], examples: 
             for p in spanning[:examples]
         ]
     return report
+
+
+def _missed_and_partial(people: dict[str, dict[str, Any]]) -> dict[str, int]:
+    """Two more checks: full names repeated in several reports of one incident that stayed in several
+    entities (missed merges), and members named by a surname alone (or an initial and a surname) that
+    joined an entity: are the entity's other reports of the same incident (or the same report)?"""
+    named: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    partial = right = 0
+    for p in people.values():
+        incidents_of = p["documents"]
+        for doc, name, how in p["members"]:
+            parsed = parse_person_name(name)
+            if full_name(parsed):
+                for incident in incidents_of.get(doc, ()):
+                    named.setdefault((incident, person_name_key(parsed)), set()).add((p["id"], doc))
+            elif how == "auto":
+                partial += 1
+                others = [d for d, _, _ in p["members"] if d != doc]
+                right += not others or any(incidents_of[doc] & incidents_of[o] for o in others)
+    repeated = [v for v in named.values() if len({d for _, d in v}) > 1]
+    return {"repeated_full_names": len(repeated),
+            "repeated_full_names_split": sum(len({e for e, _ in v}) > 1 for v in repeated),
+            "partial_name_joins": partial, "partial_name_joins_right": right}
 
 
 def gva_false_merges(path: Path, first: int, settings: Settings | None = None, examples: int = 0,

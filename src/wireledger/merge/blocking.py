@@ -19,8 +19,8 @@ would block every Chicago event together.
 
 A stored event becomes a candidate when it shares a full name with the new one, or a place the reports
 name within ``NARROW_DAYS``, or at least ``MIN_SHARED_FACETS`` facets (the same city and a street name, a
-surname and a term...); when one of the two has no date, one shared term is enough. Each of these is a
-property of the pair, so the rule stays symmetric.
+surname and a term...); when neither has a date, one shared term is enough. Each of these is a property
+of the pair, so the rule stays symmetric.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def query_keys(p: EventProfile) -> list[str]:
     keys = {f"{f}|A" for f in always}
     intervals = p.intervals()
     if not intervals:
-        keys.update(f"{f}|A" for f in anytime)
+        keys.update(f"{f}|{b}" for f in anytime for b in ("A", "U"))
         return sorted(keys)
     buckets = sorted({b for lo, hi, pr in intervals for b in _query_buckets(lo, hi, pr)})
     keys.update(f"{f}|{b}" for f in dated for b in buckets)
@@ -137,12 +137,13 @@ def facet_of(key: str) -> str:
     return key.rsplit("|", 1)[0]
 
 
-def is_candidate(matched_keys: Iterable[str]) -> bool:
+def is_candidate(matched_keys: Iterable[str], undated: bool = False) -> bool:
     """Whether the keys under which a stored event was found make it worth scoring: a shared full name or
-    a place named within days, or two shared facets; for an undated event (no time to narrow the search
-    by) one shared term is enough."""
+    a place named within days, or two shared facets; when neither event has a date (nothing narrows the
+    search) one shared term is enough. ``undated``: the new event has no date (a stored event found under
+    a ``U`` key has none either)."""
     keys = set(matched_keys)
     shared = {facet_of(k) for k in keys}
     if any(f.startswith(("n:", "pd:")) for f in shared) or len(shared) >= MIN_SHARED_FACETS:
         return True
-    return any(k.endswith(("|U", "|A")) for k in keys)
+    return undated and any(k.endswith("|U") for k in keys)

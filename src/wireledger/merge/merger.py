@@ -73,26 +73,41 @@ class IncidentMerger:
     def add_profiles(self, profiles: list[EventProfile]) -> MergeOutcome:
         """Merge the events of one report into the ledger. A report already merged is replaced."""
         outcome = MergeOutcome()
-        docs = sorted({p.document for p in profiles})
-        for doc in docs:
+        previous: dict[str, str] = {}  # event key -> the incident it was in before this report came again
+        emptied: set[str] = set()  # incidents this report alone supported before
+        for doc in sorted({p.document for p in profiles}):
             if self.state.mentions_of_document(doc):
-                outcome.absorb(self.remove_document(doc, REREAD))
+                kinds = {p.key: (p.attack, p.type) for p in profiles}
+                outcome.absorb(self.remove_document(doc, REREAD, keep=previous, kinds=kinds, emptied=emptied))
         if not profiles:
             return outcome
+        # incidents the report's new reading cannot hold again are gone now (their ids must not be
+        # handed out afresh); those it may hold again wait for the cut
+        self._drop_unused(emptied - set(previous.values()), profiles[0].document, outcome)
         keys = {p.key: index_keys(p) for p in profiles}
         edges: list[tuple[str, str, float]] = []
         own = {q.key for q in profiles}
         for p in profiles:
             found = self.state.lookup(query_keys(p))
-            candidates = [m for m, ks in found.items() if m not in own and is_candidate(ks)]
+            undated = not p.intervals()
+            candidates = [m for m, ks in found.items() if m not in own and is_candidate(ks, undated)]
             for _, other in sorted(self.state.profiles(candidates).items()):
                 edges.extend(self._edge(p, other))
         self.state.put_mentions(profiles, keys)
         self.state.put_edges(edges)
         new = {p.key for p in profiles}
         unit = self._unit(new)
-        outcome.absorb(self._recut(unit, new_members=new))
+        outcome.absorb(self._recut(unit, new_members=new, reuse=previous))
+        self._drop_unused(emptied, profiles[0].document, outcome)
         return outcome
+
+    def _drop_unused(self, emptied: set[str], document: str, outcome: MergeOutcome) -> None:
+        """Incidents a report alone supported, that its new reading no longer supports: gone."""
+        for inc in sorted(emptied):
+            if not self.state.incident_members(inc) and not self.state.known_incident(inc):
+                self.state.redirect(inc, None, REREAD.format(doc=document))
+                outcome.redirected[inc] = None
+                outcome.touched.discard(inc)
 
     def _edge(self, a: EventProfile, b: EventProfile) -> list[tuple[str, str, float]]:
         s = score_pair(a, b, self.params)
@@ -110,7 +125,8 @@ class IncidentMerger:
         return seen
 
     # --- cutting a unit into incidents -------------------------------------------------------------
-    def _recut(self, unit: set[str], new_members: set[str] | None = None) -> MergeOutcome:
+    def _recut(self, unit: set[str], new_members: set[str] | None = None,
+               reuse: dict[str, str] | None = None) -> MergeOutcome:
         outcome = MergeOutcome()
         if not unit:
             return outcome
@@ -130,6 +146,15 @@ class IncidentMerger:
         assignments: dict[str, str] = {}
         final: dict[str, str] = {}
         for i, cluster in enumerate(clusters):
+            if i not in ids and reuse:
+                # a report read again keeps the ids of the incidents it alone supported
+                held = Counter(reuse[m] for m in cluster if m in reuse)
+                old = sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
+                free = [o for o, _ in old if o not in used and not self.state.known_incident(o)]
+                if free:
+                    ids[i] = free[0]
+                    used.add(free[0])
+                    self.state.assign({cluster[0]: free[0]})
             inc = ids.get(i) or new_incident_id(cluster[0], self.state)
             if i not in ids:
                 outcome.started.append(inc)
@@ -155,20 +180,33 @@ class IncidentMerger:
         return outcome
 
     # --- removing ------------------------------------------------------------------------------------
-    def remove_document(self, document: str, reason: str = RETRACTED) -> MergeOutcome:
-        """Take away everything one report supported; incidents left without support are dropped."""
+    def remove_document(self, document: str, reason: str = RETRACTED, keep: dict[str, str] | None = None,
+                        kinds: dict[str, tuple[bool, str]] | None = None,
+                        emptied: set[str] | None = None) -> MergeOutcome:
+        """Take away everything one report supported; incidents left without support are dropped. With
+        ``keep`` (the report is read again) they are only emptied, and the events whose new reading is
+        still the same kind of happening (``kinds``: key -> (attack, type)) are noted in ``keep``."""
         outcome = MergeOutcome()
         mentions = self.state.mentions_of_document(document)
         if not mentions:
             return outcome
         neighbours = self.state.linked(set(mentions), self.params.link) - set(mentions)
         affected = self.state.incidents_of(mentions)
+        if keep is not None:
+            old = self.state.profiles(mentions)
+            for m, inc in affected.items():
+                kind = (kinds or {}).get(m)
+                if kind and m in old and ((kind[0] and old[m].attack) or kind[1] == old[m].type):
+                    keep[m] = inc
         self.state.delete_mentions(mentions)
         for inc in sorted(set(affected.values())):
             if not self.state.incident_members(inc):
                 self.state.drop_incident(inc)
-                self.state.redirect(inc, None, reason.format(doc=document))
-                outcome.redirected[inc] = None
+                if keep is None:
+                    self.state.redirect(inc, None, reason.format(doc=document))
+                    outcome.redirected[inc] = None
+                elif emptied is not None:
+                    emptied.add(inc)
             else:
                 outcome.touched.add(inc)
         done: set[str] = set()

@@ -12,7 +12,7 @@ on when or by which path a report arrived.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -49,7 +49,9 @@ class Fact:
     text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, [])}
+        d = {"value": self.value, "start": self.start, "end": self.end, "chains": self.chains,
+             "text": self.text}
+        return {k: v for k, v in d.items() if v is not None and v != []}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Fact:
@@ -71,7 +73,8 @@ class Person:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, [])}
+        d = {f: getattr(self, f) for f in self.__dataclass_fields__}
+        return {k: v for k, v in d.items() if v is not None and v != []}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Person:
@@ -139,10 +142,11 @@ class EventProfile:
         return place_key(self.city) if self.city else None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # field by field (dataclasses.asdict deep-copies every value: too slow for every stored event)
+        d: dict[str, Any] = {f: getattr(self, f) for f in self.__dataclass_fields__}
         d["people"] = [p.to_dict() for p in self.people]
         d["facts"] = {k: [f.to_dict() for f in v] for k, v in self.facts.items()}
-        return {k: v for k, v in d.items() if v not in (None, [], {})}
+        return {k: v for k, v in d.items() if v is not None and v != [] and v != {}}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventProfile:

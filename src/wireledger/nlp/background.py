@@ -10,6 +10,7 @@ not background. Without any attack, the most prominent happening of the headline
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -41,6 +42,15 @@ def _day(d: DateValue | None) -> date | None:
         return date.fromisoformat(d.value)
     except ValueError:
         return None
+
+
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
+
+
+def _written_out(d: DateValue | None) -> bool:
+    """A day written with its month ("Oct. 22", "Saturday, Feb. 9, 2013", "1/4"), not counted from the
+    report's own day ("Tuesday", "yesterday"): a follow-up report dates its incident so."""
+    return d is not None and d.precision == "day" and bool(_MONTH_WORD.search(d.text or ""))
 
 
 def _year(d: DateValue | None) -> int | None:
@@ -167,7 +177,7 @@ class BackgroundStep:
             return main
         text = ctx.rdoc.text
         spans = tagger.tag(text)
-        slug, _ = tagger.classify(text, spans)
+        slug, prob = tagger.classify(text, spans)
         attacks = [d for d in drafts if d.category == "attack" and not d.event.background]
         if slug is None:  # the specialist finds no incident: the rules' participants are not trusted here
             for d in attacks:
@@ -190,7 +200,7 @@ class BackgroundStep:
             ev.support.append(Support("type", first.start, first.end, EXTRACTOR))
             target = Draft(ev, ctx.tokens_of([(first.start, first.end)]), [], "attack")
             drafts.append(target)
-        elif slug is not None and not (slug == "armed_assault" and target.event.type == "assassination"):
+        elif slug is not None and _classifier_wins(target.event.type, slug, prob):
             target.event.type = slug  # the method the specialist reads (a bomb, a kidnapping)
         fillers = tagger.fillers(text, spans=spans, gate=False)
         fillers_to_event(ctx.rdoc, target.event, fillers, ctx.lex)
@@ -357,7 +367,14 @@ class BackgroundStep:
                     target = prev[-1]
                 elif with_main and self._same_time(main, d, main_date):
                     target = main
-                elif with_main and self._same_victims(ctx, main, d) and self._earlier(d, main_date):
+                elif (
+                    with_main
+                    and self._earlier(d, main_date)
+                    and (
+                        self._same_victims(ctx, main, d)
+                        or (_written_out(d.event.date) and not _written_out(main_date))
+                    )
+                ):
                     # the same victim attacked on an earlier day: the report is a follow-up and its
                     # incident happened then ("the boy found last month ... shot on Oct. 10")
                     target = main
@@ -526,11 +543,15 @@ def trigger_keys(trigs: list[Trigger]) -> list[str]:
     return [t.key for t in trigs]
 
 
-def _keep_or_classify(rule_type: str, classified: str) -> str:
-    """The rules' type when it is specific; the classifier's when the rules only know "an attack"."""
-    if rule_type in ("armed_assault", "unarmed_assault") and classified != "armed_assault":
-        return classified
-    return rule_type
+def _classifier_wins(rule_type: str, classified: str, probability: float) -> bool:
+    """The specialist types a wire report's incident unless the rules read a specific method it does not
+    confirm with confidence ("dynamited a pylon" stays a bombing); an assassination stays one when the
+    specialist only says "attack"."""
+    if classified == "armed_assault" and rule_type == "assassination":
+        return False
+    if rule_type in ("armed_assault", "unarmed_assault"):
+        return True
+    return probability >= 0.8
 
 
 @register_step("background")

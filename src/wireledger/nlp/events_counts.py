@@ -122,7 +122,15 @@ def _predicate_outcome(verb: Token, lex: Lexicon, allowed: set[int]) -> str | No
 
 
 _HIT_WORDS = {"shoot", "shot", "stab", "beat", "hit", "strike", "graze"}
-_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "self"}
+
+
+def _left_in_state(tok: Token, lex: Lexicon) -> bool:
+    """The object of "leave" (or a conjunct of it): "left two dead and three others wounded"."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "dobj" and lemma(head.head) in lex.leave_verbs
 
 
 def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
@@ -324,8 +332,9 @@ def count_casualties(
             outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
             if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
                 outcome = HIT
-        elif tok.dep_ == "dobj" and lemma(tok.head) in lex.leave_verbs:
-            window = [lemma(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 5)) if j in tokens]
+        elif _left_in_state(tok, lex):
+            # "left two people dead and three others wounded": the state follows each object
+            window = [lemma(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 4)) if j in tokens]
             outcome = _outcome_of_lemmas(window, lex)
         elif tok.dep_ == "appos" and tok.head.dep_ in _SUBJ and tok.head.head.i in tokens:
             continue  # the appositive's head already counts
@@ -477,6 +486,7 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     # shot may be one of the dead told about again ("a girl was shot and killed ... Abigail was shot").
     dead = [p for p in people if p.outcome == KILLED]
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, dead)]
+    people = _one_each(people)
     ind = {KILLED: 0, WOUNDED: 0}
     for outcome in (KILLED, WOUNDED):
         group = [p for p in people if (p.outcome == KILLED) == (outcome == KILLED)]
@@ -503,6 +513,38 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     if killed is None and wounded is not None:
         killed = 0
     res.killed, res.wounded = killed, wounded
+
+
+def _one_each(people: list[_Person]) -> list[_Person]:
+    """People told about twice, differently ("a 7-year-old child" ... "the 7-year-old boy", a full name
+    and a surname the entity step kept apart) counted once: the same age, surname or kin word."""
+    kept: list[_Person] = []
+    for p in people:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.outcome == p.outcome
+                and not p.new
+                and (
+                    (p.age is not None and p.age == k.age)
+                    or (p.named and k.named and p.noun == k.noun)
+                    or (
+                        p.outcome == KILLED
+                        and not p.named
+                        and not k.named
+                        and p.age is None
+                        and k.age is None
+                        and p.noun == k.noun
+                        and p.noun in _KIN
+                    )
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(p)
+    return kept
 
 
 def _absorbed(mention: _Person, told: list[_Person]) -> bool:

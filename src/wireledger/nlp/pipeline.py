@@ -91,6 +91,7 @@ class Pipeline:
         self.steps: list[Step] = []
         self.skipped: list[str] = []  # step names whose modules do not exist yet
         wanted = set(only) if only is not None else set(STEP_ORDER)
+        self.only = sorted(wanted)
         unknown = wanted - set(STEP_ORDER)
         if unknown:
             raise UsageError(f"unknown reading steps {sorted(unknown)}; known: {', '.join(STEP_ORDER)}")
@@ -184,8 +185,8 @@ def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(pipeline: Pipeline | None, settings: Settings) -> None:
-    _WORKER["pipeline"] = pipeline if pipeline is not None else Pipeline(settings)
+def _init_worker(pipeline: Pipeline | None, settings: Settings, only: list[str]) -> None:
+    _WORKER["pipeline"] = pipeline if pipeline is not None else Pipeline(settings, only=only)
 
 
 def _read_in_worker(batch: list[Document]) -> list[Reading | Problem]:
@@ -198,7 +199,7 @@ def _pipe_parallel(pipeline: Pipeline, batches: Iterator[list[Document]],
     fork = "fork" in multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     # fork: the worker inherits this process's pipeline (nothing pickled); spawn: it builds its own
-    initargs = (pipeline if fork else None, pipeline.settings)
+    initargs = (pipeline if fork else None, pipeline.settings, pipeline.only)
     window = processes * 2  # batches in flight: bounded memory, workers never idle
     pending: deque[tuple[Future[list[Reading | Problem]], list[Document]]] = deque()
     executor = ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker, initargs=initargs)

@@ -79,8 +79,8 @@ def doubt_about_organisation(profile: EntityProfile, match: Match, orgs: Organis
     only = words[0]
     if only.how != "exact":
         return f"one word, not spelled the same: {only.query} / {only.other} ({only.how})"
-    if len(romanise(only.other)) > _ACRONYM:
-        return None
+    if not only.query.isupper() or len(romanise(only.other)) > _ACRONYM:
+        return None  # a name written as a word (Hamas, Wagner), not an acronym
     known = {oid for oid in profile.orgs if not oid.startswith("name:")}
     long_names = [n for n in profile.names if len(n.split()) >= 2]
     for listed in match.entry.names:

@@ -29,7 +29,8 @@ context (same organisation, same role, or people named in both reports).
 **Organisations.** One known organisation (``data/organisations.yaml``: acronyms, official names,
 translations and reporters' descriptions, so GRU = GU = Main Intelligence Directorate = "Russia's
 military intelligence agency") on both sides is the same organisation; two different known ones are
-not; otherwise names are compared word by word, and an acronym against the initials of a long name.
+not; otherwise full names are compared word by word, and an acronym against the initials of a long
+name only where one side has no full name (two police departments sharing an acronym stay apart).
 
 :func:`choose` picks the entity a member joins: the best passing one, unless the best rests on a
 partial name and another entity passes as well (ambiguous: the member starts an entity of its own).

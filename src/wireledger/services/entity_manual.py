@@ -64,6 +64,8 @@ def merge_entities(
                 service.conn, target, "merged", {"other": other, "members": keys}, None, who, note
             )
             tables.move_members(service.conn, keys, target, "manual_merge")
+            why = f"manual merge #{sid} by {who}" + (f": {note}" if note else "")
+            tables.record_manual(service.conn, keys, target, "manual", why)
             for m in members:
                 row = service.conn.execute(
                     "SELECT name_key FROM entity_members WHERE key = ?", (m.key,)
@@ -123,6 +125,8 @@ def split_entity(
             note,
         )
         tables.move_members(service.conn, keys, new, "manual_split")
+        why = f"manual split #{sid} from {entity} by {who}" + (f": {note}" if note else "")
+        tables.record_manual(service.conn, keys, new, "manual", why)
         for m in moving:
             row = service.conn.execute(
                 "SELECT name_key FROM entity_members WHERE key = ?", (m.key,)
@@ -195,7 +199,7 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             "roles": profile.get("roles") or [],
             "descriptions": list(profile.get("descriptions") or {}),
             "organisations": [
-                {"id": oid, "label": orgs.label(oid), "words": words}
+                {"id": oid, "label": words if oid.startswith("name:") else orgs.label(oid), "words": words}
                 for oid, words in (profile.get("orgs") or {}).items()
             ],
             "countries": list(profile.get("countries") or {}),

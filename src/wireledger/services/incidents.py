@@ -111,7 +111,7 @@ class IncidentService:
         for inc in sorted(outcome.touched | set(outcome.started)):
             if inc in outcome.redirected:
                 continue
-            profiles = tables.member_profiles(self.conn, inc)
+            profiles = list(self.state.profiles(self.state.incident_members(inc)).values())
             if profiles:
                 tables.save_record(self.conn, build_record(inc, profiles))
 

@@ -502,3 +502,16 @@ def pins_of_document(conn: sqlite3.Connection, document: str) -> list[dict[str, 
     return [
         {"name_key": r[0], "entity": r[1], "to": r[2], "away_from": r[3], "statement": r[4]} for r in rows
     ]
+
+
+def record_manual(conn: sqlite3.Connection, keys: Sequence[str], entity_id: str, verdict: str,
+                  reason: str) -> None:
+    """A manual decision moved ``keys`` to ``entity_id``: it is now the decision that put them there."""
+    now = now_iso()
+    for chunk in _chunks(sorted(keys)):
+        conn.execute(f"UPDATE entity_decisions SET chosen = 0 WHERE member IN ({_marks(len(chunk))})", chunk)
+    conn.executemany(
+        "INSERT INTO entity_decisions (member, candidate, verdict, chosen, score, name_score, reasons, "
+        "decided_at) VALUES (?, ?, ?, 1, 1.0, 0.0, ?, ?)",
+        [(k, entity_id, verdict, _json([reason]), now) for k in keys],
+    )

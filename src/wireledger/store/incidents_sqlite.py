@@ -32,6 +32,7 @@ def open_connection(path: str | Path) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")  # the ledger is in WAL mode: durable against crashes
     except sqlite3.DatabaseError as exc:
         raise WireledgerError("E120", str(path), f"not a usable wireledger database ({exc})") from exc
     return conn
@@ -64,8 +65,12 @@ def _marks(n: int) -> str:
 class SQLiteMergeState:
     """``MergeState`` on the tables of migration 0004."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, cache_size: int = 50_000) -> None:
         self.conn = conn
+        # parsed profiles, by key: a profile never changes once stored (a report read again gets its
+        # events deleted and stored anew), so the cache only has to forget deleted events
+        self._cache: dict[str, EventProfile] = {}
+        self._cache_size = cache_size
 
     def put_mentions(self, profiles: list[EventProfile], keys: dict[str, list[str]]) -> None:
         self.conn.executemany(
@@ -76,6 +81,8 @@ class SQLiteMergeState:
                               [(k, p.key) for p in profiles for k in keys.get(p.key, [])])
 
     def delete_mentions(self, mentions: list[str]) -> None:
+        for m in mentions:
+            self._cache.pop(m, None)
         for chunk in _chunks(sorted(mentions)):
             marks = _marks(len(chunk))
             self.conn.execute(f"DELETE FROM incident_block_keys WHERE mention IN ({marks})", chunk)
@@ -100,12 +107,16 @@ class SQLiteMergeState:
         return out
 
     def profiles(self, mentions: Iterable[str]) -> dict[str, EventProfile]:
-        out: dict[str, EventProfile] = {}
-        for chunk in _chunks(sorted(set(mentions))):
+        wanted = set(mentions)
+        out = {m: self._cache[m] for m in wanted if m in self._cache}
+        for chunk in _chunks(sorted(wanted - set(out))):
             rows = self.conn.execute(
                 f"SELECT key, profile FROM incident_mentions WHERE key IN ({_marks(len(chunk))})", chunk)
             for key, profile in rows:
                 out[key] = EventProfile.from_dict(json.loads(profile))
+                if len(self._cache) >= self._cache_size:
+                    self._cache.pop(next(iter(self._cache)))  # the oldest entry
+                self._cache[key] = out[key]
         return out
 
     def put_edges(self, edges: list[tuple[str, str, float]]) -> None:

@@ -49,7 +49,7 @@ CREATE TABLE entity_decisions (
     decision_id INTEGER PRIMARY KEY,
     member TEXT NOT NULL,                    -- entity_members.key
     candidate TEXT NOT NULL,                 -- the ledger entity compared with
-    verdict TEXT NOT NULL,                   -- join | below | conflict | same_report | ambiguous | pinned
+    verdict TEXT NOT NULL,                   -- join | below | conflict | same_report | ambiguous | pinned | manual
     chosen INTEGER NOT NULL,                 -- 1: the member was put in this entity by this decision
     score REAL NOT NULL,
     name_score REAL NOT NULL,
