@@ -29,7 +29,8 @@ def profiles(draw: st.DrawFn) -> EventProfile:
         lo, hi = lo - 7, lo
     surname = draw(st.sampled_from(["lee", "stone", "bell"]))
     city = draw(st.sampled_from([None, "Dayton", "Toledo"]))
-    terms = draw(st.lists(st.sampled_from(["salem", "smithville", "garissa", "avenue"]), min_size=1, max_size=3))
+    words = st.sampled_from(["salem", "smithville", "garissa", "avenue"])
+    terms = draw(st.lists(words, min_size=1, max_size=3))
     places = draw(st.lists(st.sampled_from(["main street", "dayton", "salem avenue"]), max_size=2))
     return EventProfile(
         key=f"doc{draw(st.integers(0, 10**6))}#ev1", document="d", event="ev1",
