@@ -24,10 +24,10 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 demo: install
 	@if [ -f $(SEED) ]; then \
 		$(BIN)/wireledger --db $(DEMO_DB) ingest $(SEED) --published 2026-02-06 && \
-		$(BIN)/wireledger --db $(DEMO_DB) show $(SEED); \
+		$(BIN)/wireledger --db $(DEMO_DB) show $(SEED) --no-text; \
 	else \
 		$(BIN)/wireledger --db $(DEMO_DB) ingest --example && \
-		$(BIN)/wireledger --db $(DEMO_DB) show example; \
+		$(BIN)/wireledger --db $(DEMO_DB) show example --no-text; \
 	fi
 
 lint: install-test

@@ -33,18 +33,19 @@ def documents_command(settings: Settings, limit: int | None, offset: int, fmt: s
 
 @cli.command("show")
 @click.argument("key", metavar="DOC_ID|SOURCE_ID|PATH")
+@click.option("--no-text", is_flag=True, help="Text format: leave out the text.")
 @format_option
 @click.pass_obj
-def show_command(settings: Settings, key: str, fmt: str) -> None:
+def show_command(settings: Settings, key: str, no_text: bool, fmt: str) -> None:
     """Show one document: title, section headings, cited sources, then the text."""
     view = show(key, settings)
     if fmt == "json":
         echo_json("show", view.to_dict())
     else:
-        _echo_document(view)
+        _echo_document(view, text=not no_text)
 
 
-def _echo_document(view: DocumentView) -> None:
+def _echo_document(view: DocumentView, text: bool = True) -> None:
     d = view.document
     click.echo(clean(d.title) or "(untitled)")
     facts = [("id", d.id), ("published", d.published), ("language", d.language), ("url", d.url),
@@ -64,8 +65,9 @@ def _echo_document(view: DocumentView) -> None:
         r = view.reading
         click.echo(f"Reading: {len(r.get('entities', []))} entities, {len(r.get('events', []))} events, "
                    f"{len(r.get('claims', []))} claims")
-    click.echo("")
-    click.echo(clean(d.text).replace("\r", ""))
+    if text:
+        click.echo("")
+        click.echo(clean(d.text).replace("\r", ""))
 
 
 @cli.command("search")

@@ -84,10 +84,13 @@ MEASURES: tuple[Measure, ...] = (
             (Score("source precision", _k("fixtures", "source_precision"), 0.90),
              Score("source recall", _k("fixtures", "source_recall"), 0.90))),
     Measure("gvc_dev", "Incident merging: GVC dev (B-cubed F1 of documents to incidents)",
-            "wireledger eval clusters {shared}/data/gvc/dev.jsonl --gold-field incident_id --format json",
+            "wireledger eval clusters {shared}/data/gvc/dev.jsonl --gold-field incident_id --id-field doc_id "
+            "--text-field content --published-field dct --format json",
             (Score("B-cubed F1", _k("B3", "F1"), 0.95), Score("pairwise F1", _k("pairwise", "F1")))),
     Measure("gvc_train", "Incident merging: GVC train",
-            "wireledger eval clusters {shared}/data/gvc/train.jsonl --gold-field incident_id --format json",
+            "wireledger eval clusters {shared}/data/gvc/train.jsonl --gold-field incident_id "
+            "--id-field doc_id "
+            "--text-field content --published-field dct --format json",
             (Score("B-cubed F1", _k("B3", "F1"), 0.95), Score("pairwise F1", _k("pairwise", "F1")))),
     Measure("gva_clusters", "Incident merging: all GVA articles with text",
             "wireledger eval clusters {shared}/data/gva/articles.jsonl --gold-field incident_id "

@@ -27,7 +27,7 @@ _ATTACK_FAMILY = {
 class MergeParams:
     """The thresholds of the merge decision (documented in docs/incidents.md)."""
 
-    link: float = 0.30  # a pair at or above this is linked (and may join two groups)
+    link: float = 0.45  # a pair at or above this is linked (and may join two groups)
     average: float = 0.30  # two groups merge when the average score over all their pairs reaches this
     floor: float = 0.08  # pairs below this are not stored (they count as 0 in averages)
     near_km: float = 40.0  # places within this distance are "the same place"

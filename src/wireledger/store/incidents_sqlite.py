@@ -10,56 +10,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
-from ..errors import WireledgerError
 from ..merge.profile import EventProfile
 from ..merge.record import IncidentRecord
 from ..merge.timeline import stored_person_keys
 from ..model import now_iso
-from .sqlite import SQLiteStore
-
-_CHUNK = 500  # parameters per IN (...) list
-
-
-def open_connection(path: str | Path) -> sqlite3.Connection:
-    """A connection to the ledger at ``path``, created and migrated (0004 included) when needed."""
-    SQLiteStore(path).close()  # applies every migration the file has not seen yet
-    try:
-        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA synchronous=NORMAL")  # the ledger is in WAL mode: durable against crashes
-    except sqlite3.DatabaseError as exc:
-        raise WireledgerError("E120", str(path), f"not a usable wireledger database ({exc})") from exc
-    return conn
-
-
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
-
-
-def _marks(n: int) -> str:
-    return ",".join("?" * n)
+from .connection import chunks as _chunks
+from .connection import marks as _marks
+from .connection import open_connection as open_connection  # re-exported: callers open through here
+from .connection import to_json as _json
+from .connection import transaction as transaction  # re-exported for the services
 
 
 class SQLiteMergeState:

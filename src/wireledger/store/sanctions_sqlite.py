@@ -18,15 +18,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, WireledgerError
+from ..errors import InputError
 from ..model import now_iso
 from ..resolve.lists.base import ListedName, ListVersionRef, LoadedList, SanctionsEntry
-from .sqlite import SQLiteStore
+from .connection import open_connection as open_connection  # re-exported: callers open through here
+from .connection import to_json as _json
+from .connection import transaction as _transaction
 
 LOADED = "loaded"  # a new current version
 HISTORY = "history"  # stored, but older than the current version
@@ -66,33 +66,6 @@ class VersionInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
-
-
-def open_connection(path: str | Path) -> sqlite3.Connection:
-    """A connection to the ledger at ``path``, created and migrated (0003 included) when needed."""
-    SQLiteStore(path).close()  # applies every migration the file has not seen yet
-    try:
-        conn = sqlite3.connect(str(path), timeout=30.0, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA foreign_keys=ON")
-    except sqlite3.DatabaseError as exc:
-        raise WireledgerError("E120", str(path), f"not a usable wireledger database ({exc})") from exc
-    return conn
-
-
-@contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def save_list(conn: sqlite3.Connection, loaded: LoadedList) -> SaveReport:
