@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -13,7 +11,7 @@ from ..services import IngestOptions, IngestSummary, ProgressUpdate, example_art
 from ..services.ledger import pipeline_reader, sync_ledger
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, format_option
+from .output import check_published, clean, echo_json, format_option
 
 _MAX_WARNING_LINES = 20
 
@@ -44,12 +42,7 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
     inputs = list(paths) + ([example_article()] if example else [])
     if not inputs:
         raise UsageError("give at least one PATH (or --example)", input="ingest")
-    if published is not None:
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            raise UsageError(f"--published {published!r} is not a date like 2026-02-06",
-                             input="ingest") from None
+    check_published(published, "ingest")
     options = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                             published_field=published_field, url_field=url_field, published=published,
                             follow_links=follow_links, format=format_in)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 import click
 
-from ..errors import Problem
+from ..errors import Problem, UsageError
 from ..services import OUTPUT_SCHEMA_VERSION
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -35,3 +36,13 @@ def echo_json(command: str, payload: dict[str, Any]) -> None:
 
 def echo_problem(problem: Problem) -> None:
     click.echo(clean(str(problem)), err=True)
+
+
+def check_published(published: str | None, command: str) -> None:
+    """``--published`` must be a date like 2026-02-06 (E150 otherwise)."""
+    if published is None:
+        return
+    try:
+        date.fromisoformat(published)
+    except ValueError:
+        raise UsageError(f"--published {published!r} is not a date like 2026-02-06", input=command) from None

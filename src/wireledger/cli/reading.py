@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import click
@@ -15,7 +14,7 @@ from ..services import IngestOptions
 from ..services.reading import ReadCounts, ReadResult, read_paths
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_problem
+from .output import check_published, clean, echo_problem
 
 _MAX_TEXT_ENTITIES = 12
 
@@ -45,12 +44,7 @@ def read_command(settings: Settings, paths: tuple[str, ...], published: str | No
     """Read files, folders, globs, JSONL or - (stdin) and print what each report says."""
     if not paths:
         raise UsageError("give at least one PATH", input="read")
-    if published is not None:
-        try:
-            date.fromisoformat(published)
-        except ValueError:
-            raise UsageError(f"--published {published!r} is not a date like 2026-02-06",
-                             input="read") from None
+    check_published(published, "read")
     options = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                             published_field=published_field, url_field=url_field, published=published)
     settings = settings.with_(spacy_model=model, processes=processes)
