@@ -207,3 +207,79 @@ def test_the_reading_pipeline_plugs_in_and_its_statements_point_at_their_words(t
         assert all(s.start is None or 0 <= s.start <= s.end <= len(doc.text) for s in statements)
         steps = {step.split("@")[0] for step in reading["steps"]}
         assert {s.extractor.split("@")[0] for s in statements} <= steps
+
+
+def _batch_reader(read: Read, batches: list[list[str]], fail: str | None = None):  # type: ignore[no-untyped-def]
+    """A read_many over ``read`` that records what it was asked to read, in batches of two; the document
+    whose text contains ``fail`` comes back as an E130 Problem."""
+    from itertools import islice
+
+    from wireledger.errors import Problem
+
+    def read_many(docs):  # type: ignore[no-untyped-def]
+        it = iter(docs)
+        while batch := list(islice(it, 2)):
+            batches.append([d.source_id for d in batch])
+            for d in batch:
+                if fail and fail in d.text:
+                    yield Problem("E130", d.source_id, "reading failed (RuntimeError: tagger crashed)")
+                else:
+                    yield read(d)
+
+    return read_many
+
+
+def test_read_ahead_reads_each_new_text_once_in_order_and_stores_like_one_by_one(tmp_path: Path) -> None:
+    stories = [
+        "A bus driver in Saltmere was robbed at knifepoint on Tuesday evening, police said.",
+        "Two men were arrested after a warehouse fire near the Mirrin valley road on Sunday.",
+        "A teenager was shot in the leg outside a corner shop in Dunmoor late on Friday night.",
+        "Protesters blocked the ring road in Kelbrook for three hours over the closure of a clinic.",
+        "The harbour master of Saltmere reported a stolen fishing boat found burned on the shore.",
+    ]
+    rows = [{"id": f"r{i}", "text": text, "published": "2024-04-04"} for i, text in enumerate(stories)]
+    rows.insert(2, {"id": "again", "text": rows[0]["text"], "published": "2024-04-04"})  # same text
+    path = _jsonl(tmp_path / "many.jsonl", rows)
+    one_by_one = _settings(tmp_path / "a")
+    (tmp_path / "a").mkdir()
+    ingest([str(path)], IngestOptions(), one_by_one, read=_reader([]))
+    ahead = _settings(tmp_path / "b")
+    (tmp_path / "b").mkdir()
+    batches: list[list[str]] = []
+    updates: list[ProgressUpdate] = []
+    summary = ingest([str(path)], IngestOptions(), ahead, read=_reader([]),
+                     read_many=_batch_reader(_reader([]), batches), progress=updates.append)
+    assert (summary.stored, summary.duplicates, summary.readings) == (5, 1, 5)
+    assert batches == [["r0", "r1"], ["r2", "r3"], ["r4"]]  # "again" is not read a second time
+    assert [u.done for u in updates] == list(range(1, 7))
+    with SQLiteStore(one_by_one.db_path) as a, SQLiteStore(ahead.db_path) as b:
+        for r in rows:
+            da, db = a.get_document(r["id"]), b.get_document(r["id"])
+            assert da is not None and db is not None and da.id == db.id
+            ra, rb = a.get_reading(da.id), b.get_reading(db.id)
+            assert ra is not None and rb is not None
+            assert ra["entities"] == rb["entities"] and ra["document"]["id"] == rb["document"]["id"]
+    rerun = ingest([str(path)], IngestOptions(), ahead, read=_reader([]),
+                   read_many=_batch_reader(_reader([]), batches))
+    assert rerun.duplicates == 6 and rerun.readings == 0 and len(batches) == 3  # nothing read again
+
+
+def test_a_reading_that_failed_ahead_is_reported_and_the_others_are_stored(tmp_path: Path) -> None:
+    settings = _settings(tmp_path)
+    rows = [{"id": "ok1", "text": WIRE, "published": "2024-04-04"},
+            {"id": "bad", "text": "A tagger-breaking report of a robbery at a Dunmoor petrol station.",
+             "published": "2024-04-04"},
+            {"id": "ok2", "text": "Two men were hurt in a fight outside a Kelbrook pub.",
+             "published": "2024-04-04"}]
+    path = _jsonl(tmp_path / "three.jsonl", rows)
+    batches: list[list[str]] = []
+    summary = ingest([str(path)], IngestOptions(), settings, read=_reader([]),
+                     read_many=_batch_reader(_reader([]), batches, fail="tagger-breaking"))
+    assert summary.stored == 3 and summary.readings == 2
+    assert [(p.code, p.input) for p in summary.skipped] == [("E130", "bad")]
+    assert "tagger crashed" in summary.skipped[0].cause and summary.exit_code == EXIT_SKIPPED
+    with SQLiteStore(settings.db_path) as store:
+        bad = store.get_document("bad")
+        assert bad is not None and store.get_reading(bad.id) is None
+    retry = ingest([str(path)], IngestOptions(), settings, read=_reader([]))
+    assert retry.readings == 1 and retry.exit_code == EXIT_OK

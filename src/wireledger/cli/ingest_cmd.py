@@ -8,7 +8,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..errors import UsageError
 from ..services import IngestOptions, IngestSummary, ProgressUpdate, example_article, ingest
-from ..services.ledger import pipeline_reader, sync_ledger
+from ..services.ledger import pipeline_readers, sync_ledger
 from ..settings import Settings
 from . import cli
 from .output import check_published, clean, echo_json, format_option
@@ -32,12 +32,14 @@ _MAX_WARNING_LINES = 20
 @click.option("--example", is_flag=True, help="Ingest the example article shipped with wireledger.")
 @click.option("--read/--no-read", "read_", default=True, show_default=True,
               help="Read each new document (entities, events, claims) and store the reading with it.")
+@click.option("--processes", type=click.IntRange(min=1), default=None,
+              help="Reading processes (default 1, or WIRELEDGER_PROCESSES).")
 @format_option
 @click.pass_obj
 def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, text_field: str,
                    title_field: str, published_field: str, url_field: str, published: str | None,
                    follow_links: bool, format_in: str | None, example: bool, read_: bool,
-                   fmt: str) -> None:
+                   processes: int | None, fmt: str) -> None:
     """Read files, folders, globs or - (stdin) into the ledger."""
     inputs = list(paths) + ([example_article()] if example else [])
     if not inputs:
@@ -46,6 +48,7 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
     options = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                             published_field=published_field, url_field=url_field, published=published,
                             follow_links=follow_links, format=format_in)
+    settings = settings.with_(processes=processes)
     if follow_links:
         settings = settings.with_(allow_fetch=True)
     console = Console(stderr=True)
@@ -59,8 +62,9 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
                        counts=f"stored {s.stored}  dup {s.duplicates + s.near_duplicates}  "
                               f"skipped {len(s.skipped) + len(s.known_skips)}")
 
-        reader = pipeline_reader(settings) if read_ else None
-        summary = ingest(inputs, options, settings, progress=show, read=reader)  # "-" reads sys.stdin
+        read, read_many = pipeline_readers(settings) if read_ else (None, None)
+        # "-" reads sys.stdin
+        summary = ingest(inputs, options, settings, progress=show, read=read, read_many=read_many)
     if read_ and summary.stored:
         sync_ledger(settings)
     if fmt == "json":

@@ -130,7 +130,7 @@ def gva_false_merges(path: Path, first: int, settings: Settings | None = None, e
     use ``db`` as it is), resolve the ledger entities, and measure :func:`incident_spread`."""
     from ..services.entities import EntityService
     from ..services.ingestion import ingest
-    from ..services.ledger import pipeline_reader
+    from ..services.ledger import pipeline_readers
 
     settings = settings or Settings()
     gold = gold_incidents(path)
@@ -139,7 +139,8 @@ def gva_false_merges(path: Path, first: int, settings: Settings | None = None, e
             sample = Path(tmp) / "articles.jsonl"
             first_articles(path, first, sample)
             settings = settings.with_(db=str(Path(tmp) / "ledger.db"))
-            ingest([str(sample)], GVA_OPTIONS, settings, read=pipeline_reader(settings))
+            read, read_many = pipeline_readers(settings)
+            ingest([str(sample)], GVA_OPTIONS, settings, read=read, read_many=read_many)
         else:
             settings = settings.with_(db=str(db))
         with EntityService(settings) as service:

@@ -19,16 +19,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import Problem, UsageError, WireledgerError
+from ..errors import UsageError, WireledgerError
 from ..evaluation.clusters import ClusterScores, read_gold, score_assignment
-from ..ingest import IngestOptions, iter_inputs
+from ..ingest import IngestOptions
 from ..merge.graph import Graph, entity_graph
 from ..merge.merger import RETRACTED, IncidentMerger, MergeOutcome
 from ..merge.profile import EventProfile, name_keys
 from ..merge.reading_json import reading_from_dict
 from ..merge.record import IncidentRecord, build_record
 from ..merge.timeline import TimelineEntry, build_timeline, person_keys
-from ..model import Document, Reading
+from ..model import Reading
 from ..settings import Settings
 from ..store import SQLiteStore
 from ..store import incidents_sqlite as tables
@@ -321,8 +321,8 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
     """Ingest a JSONL file into a temporary ledger (reading every report), merge, and score the
     document-to-incident assignment against the gold field. ``only`` keeps the lines whose field has one
     of the given values (e.g. the security topics of ECB+). Lines without text are not scored."""
-    from ..nlp.pipeline import Pipeline
     from .ingestion import ingest
+    from .ledger import pipeline_readers
 
     options = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                             published_field=published_field)
@@ -336,20 +336,9 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
                     if row is not None and all(str(row.get(f)) in v for f, v in only.items()):
                         dst.write(line)
         gold = read_gold(source, gold_field, id_field)
-        temp = settings.with_(db=str(Path(tmp) / "ledger.db"))
-        pipeline = Pipeline(temp)
-        docs = [d for d in iter_inputs([str(source)], options, temp) if not isinstance(d, Problem)]
-        read_ahead = {r.document.id: r for r in pipeline.pipe(docs, processes=processes,
-                                                              batch_size=temp.batch_size)
-                      if isinstance(r, Reading)}
-
-        def read(doc: Document) -> Reading:
-            found = read_ahead.get(doc.id)
-            return Reading(document=doc, **{k: getattr(found, k) for k in ("entities", "events", "claims",
-                                                                            "steps", "warnings")}) \
-                if found is not None else pipeline.read(doc)
-
-        summary = ingest([str(source)], options, temp, read=read)
+        temp = settings.with_(db=str(Path(tmp) / "ledger.db"), processes=processes)
+        read, read_many = pipeline_readers(temp)
+        summary = ingest([str(source)], options, temp, read=read, read_many=read_many)
         with IncidentService(temp) as service:
             rows = service.members()
             counts = service.stats()

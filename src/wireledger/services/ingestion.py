@@ -3,11 +3,17 @@
 Each document goes into the ledger in its own transaction, with its reading when a reader is given, so
 an interrupted run resumes cleanly: content already stored is recognised by its id and only gains the
 new source id. Near-duplicates of a stored story are linked to its canonical copy and not read again.
+
+With a batch reader (``read_many``, e.g. the pipeline's ``pipe`` with its processes), the documents that
+will need a reading are read ahead in order, in batches, while the documents themselves are still stored
+one by one in input order; a document read ahead that turns out to be a near-duplicate costs one wasted
+reading, nothing else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -21,6 +27,8 @@ from .near_duplicates import fingerprint, similar_documents
 from .provenance import reading_statements
 
 Read = Callable[[Document], Reading]
+# reads documents in order, one result per document: its Reading, or an E130 Problem when it failed
+ReadMany = Callable[[Iterable[Document]], Iterator[Reading | Problem]]
 
 EXIT_OK = 0  # every input was stored or was already present
 EXIT_SKIPPED = 1  # some inputs (or parts of them) were skipped: see the coded lines
@@ -78,6 +86,7 @@ def ingest(
     *,
     progress: Progress | None = None,
     read: Read | None = None,
+    read_many: ReadMany | None = None,
     store: Store | None = None,
     stdin: BinaryIO | None = None,
     fetcher: Fetcher | None = None,
@@ -89,6 +98,7 @@ def ingest(
 
     ``read`` is the reading pipeline (e.g. ``Pipeline(settings).read``): when given, every new canonical
     document in English is read and its reading stored in the same transaction as the document.
+    ``read_many`` (with ``read``) reads the new documents ahead in batches (see the module docstring).
     """
     settings = settings or Settings.load()
     options = options or IngestOptions()
@@ -98,20 +108,70 @@ def ingest(
     summary = IngestSummary()
     try:
         total = None if "-" in paths else count_inputs(paths, options, settings)
-        items = iter_inputs(paths, options, settings, fetcher=fetcher, stdin=stdin)
-        for done, item in enumerate(items, start=1):
+        items: Iterable[Document | Problem] = iter_inputs(paths, options, settings, fetcher=fetcher,
+                                                          stdin=stdin)
+        offers: Iterator[tuple[Document | Problem, Read | None]] = (
+            _read_ahead(items, ledger, read, read_many) if read is not None and read_many is not None
+            else ((item, read) for item in items)
+        )
+        for done, (item, item_read) in enumerate(offers, start=1):
             if isinstance(item, Problem):
                 _note_problem(ledger, item, summary)
             else:
                 summary.read += 1
                 summary.warnings.extend(item.warnings)
-                _offer(ledger, item, read, settings, summary)
+                _offer(ledger, item, item_read, settings, summary)
             if progress is not None:
                 progress(ProgressUpdate(done, total, summary))
     finally:
         if own_store:
             ledger.close()
     return summary
+
+
+class _ReadAheadFailed(Exception):
+    """A reading made ahead failed: its Problem's cause, reported by ``_read`` like any failed reading."""
+
+
+def _read_ahead(items: Iterable[Document | Problem], ledger: Store, read: Read,
+                read_many: ReadMany) -> Iterator[tuple[Document | Problem, Read | None]]:
+    """Each input in order, with the ``read`` to offer it with: documents not yet stored are read ahead
+    through ``read_many``; an input is handed on once its reading (if it needed one) is back."""
+    pending: deque[tuple[Document | Problem, bool]] = deque()  # inputs pulled, not yet handed on
+    reading_order: deque[Document] = deque()  # documents sent to read_many, in order
+    done: dict[str, Reading | Problem] = {}
+    sent: set[str] = set()
+
+    def to_read() -> Iterator[Document]:
+        for item in items:
+            needs = (isinstance(item, Document) and item.id not in sent and _readable(item)
+                     and not ledger.has_document(item.id))
+            pending.append((item, needs))
+            if needs:
+                assert isinstance(item, Document)
+                sent.add(item.id)
+                reading_order.append(item)
+                yield item
+
+    def from_cache(doc: Document) -> Reading:
+        found = done.pop(doc.id, None)
+        if isinstance(found, Reading):
+            return found
+        if isinstance(found, Problem):
+            raise _ReadAheadFailed(found.cause)
+        return read(doc)  # not read ahead (e.g. stored without a reading by an earlier run)
+
+    def ready() -> Iterator[tuple[Document | Problem, Read | None]]:
+        while pending and (not pending[0][1] or getattr(pending[0][0], "id", None) in done):
+            item, _ = pending.popleft()
+            yield item, from_cache
+
+    for result in read_many(to_read()):
+        done[reading_order.popleft().id] = result
+        yield from ready()
+    yield from ready()
+    while pending:  # only when read_many returned fewer results than documents: read them one by one
+        yield pending.popleft()[0], read
 
 
 def _note_problem(ledger: Store, problem: Problem, summary: IngestSummary) -> None:
@@ -189,6 +249,10 @@ def _store_new(ledger: Store, doc: Document, read: Read | None, settings: Settin
 def _read(read: Read, doc: Document, summary: IngestSummary) -> Reading | None:
     try:
         return read(doc)
+    except _ReadAheadFailed as exc:
+        summary.skipped.append(Problem("E130", doc.source_id, str(exc),
+                                       "document stored without its reading; a rerun tries again"))
+        return None
     except Exception as exc:  # a failed reading is reported; the document is still stored
         summary.skipped.append(Problem("E130", doc.source_id, f"reading failed ({type(exc).__name__}: {exc})",
                                        "document stored without its reading; a rerun tries again"))
