@@ -24,6 +24,7 @@ from .events_roles import RoleTaggerHints, fillers_to_event
 from .events_status import perpetrator_status
 from .events_syntax import lemma
 from .events_triggers import GENERIC, OUTCOME_TYPES, Trigger, category_of
+from .events_victims import VictimNamer
 from .registry import StepContext, register_step
 
 if TYPE_CHECKING:
@@ -131,6 +132,8 @@ class BackgroundStep:
                     self._status_in_report(ctx, ev, merged)
                 if ev.perpetrator_status in (None, "unknown", "escaped"):
                     self._arrest_follow_up(ctx, ev, merged)
+                past = {ctx.sent_of[i] for x in merged if x.event.background for i in x.tokens}
+                VictimNamer(ctx).add_to(ev, past)
         if self.hints is not None and RoleTaggerHints.applies(doc.text):
             main = self._apply_tagger(ctx, merged, main, dominant) or main
         order = sorted(merged, key=lambda d: (d is not main, d.event.background, min(d.tokens, default=0)))
