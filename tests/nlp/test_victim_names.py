@@ -81,7 +81,10 @@ def test_a_victim_of_a_background_attack_is_not_the_main_incidents() -> None:
 
 
 def test_named_victims_carry_the_span_of_their_name() -> None:
-    text = "A man was shot and killed on Larch Road in Dunmoor on Saturday. Police identified him as Eli Marsh."
+    text = (
+        "A man was shot and killed on Larch Road in Dunmoor on Saturday. "
+        "Police identified him as Eli Marsh."
+    )
     doc = read_text(text.replace("identified him", "identified the victim"), PUB)
     ev = main_event(doc)
     assert ev is not None
