@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Any
-
 import click
 
-from ..evaluation import gva as gva_eval
-from ..evaluation import muc4 as muc_eval
+from ..services import evaluation as ev
 from ..settings import Settings
 from . import cli
 from .claims import attribution_eval_command
@@ -25,13 +20,6 @@ def eval_group() -> None:
 eval_group.add_command(attribution_eval_command)
 eval_group.add_command(clusters_eval_command)
 
-
-def _write_readings(path: str | None, readings: dict[str, dict[str, Any]]) -> None:
-    if not path:
-        return
-    with open(path, "w", encoding="utf-8") as f:
-        for r in readings.values():
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
 @eval_group.command("gva")
@@ -53,7 +41,7 @@ def _write_readings(path: str | None, readings: dict[str, dict[str, Any]]) -> No
 @click.option(
     "--data",
     "data_dir",
-    default=str(gva_eval.DEFAULT_DIR),
+    default=str(ev.GVA_DEFAULT_DIR),
     show_default=True,
     metavar="DIR",
     help="Folder holding articles.jsonl and incidents.jsonl.",
@@ -71,22 +59,15 @@ def gva_command(
     fmt: str,
 ) -> None:
     """Read GVA articles and score their main incident against the Gun Violence Archive records."""
-    data = Path(data_dir)
-    if not (data / "articles.jsonl").exists():
-        raise click.UsageError(f"{data}: no articles.jsonl here (give the GVA folder with --data)")
-    run = gva_eval.run_gva(
-        settings,
-        data,
-        first=first,
-        offset=offset,
-        processes=processes or settings.processes,
-        batch_size=settings.batch_size,
-    )
-    _write_readings(out, run.readings)
+    try:
+        run = ev.gva(settings, data_dir, first=first, offset=offset, processes=processes)
+    except ev.MissingData as e:
+        raise click.UsageError(str(e)) from None
+    ev.write_readings(out, run.readings)
     if fmt == "json":
         echo_json("eval gva", {**run.scores, "failures": run.failures, "seconds": round(run.seconds, 1)})
         return
-    click.echo(gva_eval.format_result(run.scores))
+    click.echo(ev.format_gva(run.scores))
     click.echo(f"{len(run.failures)} articles could not be read; {run.seconds:.0f} s")
 
 
@@ -121,30 +102,22 @@ def muc4_command(
 ) -> None:
     """Read MUC-4 messages (JSONL with templates) and score role fillers and incident types; with
     --gold, score readings already made."""
-    for p in (*paths, *gold):
-        if not Path(p).exists():
-            raise click.UsageError(f"{p}: no such file")
-    failures: list[str] = []
-    if gold:
-        readings = {
-            str((r.get("document") or {}).get("id")): r for r in muc_eval.read_jsonl(map(Path, paths))
-        }
-        result = muc_eval.score(readings, muc_eval.load_gold(map(Path, gold)), lenient_optional)
-    else:
-        run = muc_eval.run_muc4(
+    try:
+        result, readings, failures = ev.muc4(
             settings,
-            [Path(p) for p in paths],
+            paths,
+            gold=gold,
             max_docs=max_docs,
-            processes=processes or settings.processes,
-            batch_size=settings.batch_size,
+            processes=processes,
             lenient_optional=lenient_optional,
         )
-        result, readings, failures = run.score, run.readings, run.failures
-    _write_readings(out, readings)
+    except ev.MissingData as e:
+        raise click.UsageError(str(e)) from None
+    ev.write_readings(out, readings)
     if fmt == "json":
         echo_json("eval muc4", {**result.to_dict(), "failures": failures})
         return
-    click.echo(muc_eval.format_score(result))
+    click.echo(ev.format_muc(result))
     if failures:
         click.echo(f"{len(failures)} messages could not be read")
 
@@ -164,14 +137,10 @@ def muc4_command(
 @click.pass_obj
 def html_command(settings: Settings, data_dir: str, limit: int | None, baseline: bool, fmt: str) -> None:
     """Main-text extraction from saved pages: mean bag-of-words F1 against the gold article bodies."""
-    from ..evaluation.html import evaluate_html
-
-    data = Path(data_dir)
-    if not (data / "ground-truth.json").exists():
-        raise click.UsageError(f"{data}: no ground-truth.json here (give the folder with --data)")
-    result = evaluate_html(
-        data / "html", data / "ground-truth.json", limit=limit, with_baseline=baseline, settings=settings
-    )
+    try:
+        result = ev.html(settings, data_dir, limit=limit, baseline=baseline)
+    except ev.MissingData as e:
+        raise click.UsageError(str(e)) from None
     if fmt == "json":
         echo_json("eval html", {k: v for k, v in result.items() if k != "per_page"})
         return
@@ -195,12 +164,10 @@ def html_command(settings: Settings, data_dir: str, limit: int | None, baseline:
 @format_option
 def sanctions_command(shared_dir: str, sample: int, articles_limit: int | None, fmt: str) -> None:
     """Sanctions screening: the founding example, variant recall, false alarms on US local news."""
-    from ..evaluation.sanctions import evaluate
-
-    shared = Path(shared_dir)
-    if not (shared / "data" / "sanctions").is_dir():
-        raise click.UsageError(f"{shared}: no data/sanctions here (give the folder with --shared)")
-    report = evaluate(shared, sample, articles_limit)
+    try:
+        report = ev.sanctions(shared_dir, sample=sample, articles_limit=articles_limit)
+    except ev.MissingData as e:
+        raise click.UsageError(str(e)) from None
     if fmt == "json":
         echo_json("eval sanctions", report)
         return
