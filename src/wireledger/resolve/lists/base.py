@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -206,3 +207,54 @@ def split_values(text: str | None, sep: str = ";") -> list[str]:
     if not text:
         return []
     return [v.strip() for v in str(text).split(sep) if v.strip()]
+
+
+def single_file(paths: Sequence[Path], what: str) -> Path:
+    """The one file a single-file format was given; an error naming the input when given several."""
+    if len(paths) != 1:
+        raise load_error(paths[0], what)
+    return paths[0]
+
+
+def first_rows_match(rows: Callable[[], Iterable[Sequence[Any]]], test: Callable[[Sequence[Any]], bool],
+                     within: int = 3) -> bool:
+    """Whether one of the first ``within`` rows passes ``test`` (format sniffing: a title line or a
+    "last updated" line may come before the header). An unreadable file is simply not the format."""
+    try:
+        for i, row in enumerate(rows()):
+            if test(row):
+                return True
+            if i + 1 >= within:
+                return False
+    except Exception:  # any unreadable file is simply not this format
+        return False
+    return False
+
+
+def loaded_list(
+    *,
+    list_id: str,
+    title: str,
+    publisher: str,
+    format: str,
+    paths: Sequence[Path],
+    entries: Iterable[SanctionsEntry],
+    as_of: str | None,
+    in_file: str | None = None,
+    companion: bool = False,
+    problems: list[Problem] | None = None,
+) -> LoadedList:
+    """A version of a list as read from ``paths``: dated by the file, ``as_of``, the name or the mtime."""
+    version, source = resolve_version_date(list(paths), in_file, as_of)
+    return LoadedList(
+        list_id=list_id,
+        title=title,
+        publisher=publisher,
+        format=format,
+        version_date=version,
+        version_date_source=source,
+        entries=list(entries),
+        files=[SourceFile.of(p) for p in paths],
+        companion=companion,
+        problems=problems or [],
+    )

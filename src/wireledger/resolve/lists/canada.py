@@ -24,9 +24,9 @@ from .base import (
     ListedName,
     LoadedList,
     SanctionsEntry,
-    SourceFile,
     load_error,
-    resolve_version_date,
+    loaded_list,
+    single_file,
 )
 
 LIST_ID = "ca_sema"
@@ -50,9 +50,7 @@ def english(text: str) -> str:
 
 
 def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
-    if len(paths) != 1:
-        raise load_error(paths[0], "give each SEMA XML file on its own")
-    path = paths[0]
+    path = single_file(paths, "give each SEMA XML file on its own")
     try:
         root = SafeET.parse(path).getroot()
     except (SafeET.ParseError, DefusedXmlException) as exc:
@@ -69,16 +67,14 @@ def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
                 entries[entry.entry_id].add_name(n)
         else:
             entries[entry.entry_id] = entry
-    version, source = resolve_version_date([path], None, as_of)
-    return LoadedList(
+    return loaded_list(
         list_id=LIST_ID,
         title=TITLE,
         publisher=PUBLISHER,
         format="canada",
-        version_date=version,
-        version_date_source=source,
-        entries=list(entries.values()),
-        files=[SourceFile.of(path)],
+        paths=paths,
+        entries=entries.values(),
+        as_of=as_of,
     )
 
 

@@ -25,9 +25,9 @@ from .base import (
     ListedName,
     LoadedList,
     SanctionsEntry,
-    SourceFile,
     load_error,
-    resolve_version_date,
+    loaded_list,
+    single_file,
 )
 
 PUBLISHER = "Council of the European Union (Official Journal), transcribed by OpenSanctions"
@@ -60,9 +60,7 @@ def values(cell: str | None) -> list[str]:
 
 
 def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
-    if len(paths) != 1:
-        raise load_error(paths[0], "give each EU journal CSV on its own")
-    path = paths[0]
+    path = single_file(paths, "give each EU journal CSV on its own")
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
         reader = csv.DictReader(fh)
         head = tuple(reader.fieldnames or ())
@@ -93,17 +91,15 @@ def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
     if len(frameworks) != 1:
         raise load_error(path, f"expected rows of one framework act, found {len(frameworks) or 'none'}")
     celex = frameworks.pop()
-    version, source = resolve_version_date([path], None, as_of)
     programs = ", ".join(program_keys) or "EU"
-    return LoadedList(
+    return loaded_list(
         list_id=f"eu_{celex}",
         title=f"EU sanctions under {celex} ({programs})",
         publisher=PUBLISHER,
         format="eu",
-        version_date=version,
-        version_date_source=source,
-        entries=list(entries.values()),
-        files=[SourceFile.of(path)],
+        paths=paths,
+        entries=entries.values(),
+        as_of=as_of,
         companion=companion,
     )
 

@@ -24,9 +24,9 @@ from .base import (
     ListedName,
     LoadedList,
     SanctionsEntry,
-    SourceFile,
     load_error,
-    resolve_version_date,
+    loaded_list,
+    single_file,
 )
 
 PUBLISHER = "OpenSanctions (FollowTheMoney export)"
@@ -64,9 +64,7 @@ def looks_like(path: Path) -> bool:
 
 
 def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
-    if len(paths) != 1:
-        raise load_error(paths[0], "give each FollowTheMoney file on its own")
-    path = paths[0]
+    path = single_file(paths, "give each FollowTheMoney file on its own")
     entities: list[dict[str, Any]] = []
     with path.open(encoding="utf-8", errors="replace") as fh:
         for n, line in enumerate(fh, 1):
@@ -115,17 +113,16 @@ def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
             if start and not sanctioned.listed_on:
                 sanctioned.listed_on = str(min(start))
     in_file = max(seen) if seen else None
-    version, source = resolve_version_date([path], in_file, as_of)
     stem = path.name.split(".")[0]
-    return LoadedList(
+    return loaded_list(
         list_id=f"ftm_{stem}",
         title=f"FollowTheMoney entities: {stem}",
         publisher=PUBLISHER,
         format="ftm",
-        version_date=version,
-        version_date_source=source,
-        entries=list(entries.values()),
-        files=[SourceFile.of(path)],
+        paths=paths,
+        entries=entries.values(),
+        as_of=as_of,
+        in_file=in_file,
     )
 
 

@@ -29,9 +29,8 @@ from .base import (
     ListedName,
     LoadedList,
     SanctionsEntry,
-    SourceFile,
     load_error,
-    resolve_version_date,
+    loaded_list,
 )
 
 LIST_ID = "us_ofac_sdn"
@@ -109,16 +108,14 @@ def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
         _apply(parts["alt"], entries, companion, problems, _alias)
     if "add" in parts:
         _apply(parts["add"], entries, companion, problems, _address)
-    version, source = resolve_version_date(list(parts.values()), None, as_of)
-    return LoadedList(
+    return loaded_list(
         list_id=LIST_ID,
         title=TITLE,
         publisher=PUBLISHER,
         format="ofac",
-        version_date=version,
-        version_date_source=source,
-        entries=list(entries.values()),
-        files=[SourceFile.of(p) for p in parts.values()],
+        paths=list(parts.values()),
+        entries=entries.values(),
+        as_of=as_of,
         companion=companion,
         problems=problems,
     )

@@ -25,10 +25,11 @@ from .base import (
     ListedName,
     LoadedList,
     SanctionsEntry,
-    SourceFile,
+    first_rows_match,
     load_error,
+    loaded_list,
     parse_day_month_year,
-    resolve_version_date,
+    single_file,
 )
 
 LIST_ID = "uk_fcdo_sanctions_list"
@@ -68,21 +69,11 @@ def rows_of(path: Path) -> Iterator[list[str]]:
 
 
 def looks_like(path: Path) -> bool:
-    try:
-        for i, row in enumerate(rows_of(path)):
-            if tuple(row[: len(HEADER)]) == HEADER:
-                return True
-            if i >= 2:
-                return False
-    except Exception:  # an unreadable archive is simply not this format
-        return False
-    return False
+    return first_rows_match(lambda: rows_of(path), lambda row: tuple(row[: len(HEADER)]) == HEADER)
 
 
 def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
-    if len(paths) != 1:
-        raise load_error(paths[0], "the FCDO summary export is one file; give each version on its own")
-    path = paths[0]
+    path = single_file(paths, "the FCDO summary export is one file; give each version on its own")
     header: list[str] | None = None
     entries: dict[str, SanctionsEntry] = {}
     for row in rows_of(path):
@@ -128,14 +119,12 @@ def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
             entry.listed_on = parse_day_month_year(rec.get("Date Designated", "")) or None
     if header is None:
         raise load_error(path, "empty sheet or no FCDO header row")
-    version, source = resolve_version_date([path], None, as_of)
-    return LoadedList(
+    return loaded_list(
         list_id=LIST_ID,
         title=TITLE,
         publisher=PUBLISHER,
         format="uk-fcdo",
-        version_date=version,
-        version_date_source=source,
-        entries=list(entries.values()),
-        files=[SourceFile.of(path)],
+        paths=paths,
+        entries=entries.values(),
+        as_of=as_of,
     )

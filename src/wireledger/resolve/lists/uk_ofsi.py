@@ -10,7 +10,7 @@ aliases. Facts (DOB, nationality, position, regime, ...) repeat on every row of 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +26,11 @@ from .base import (
     ListedName,
     LoadedList,
     SanctionsEntry,
-    SourceFile,
+    first_rows_match,
     load_error,
+    loaded_list,
     parse_day_month_year,
-    resolve_version_date,
+    single_file,
 )
 
 LIST_ID = "uk_ofsi_consolidated"
@@ -60,22 +61,16 @@ def rows_of(path: Path) -> Iterator[list[Any]]:
 
 def looks_like(path: Path) -> bool:
     """True when the file's first rows are OFSI's "Last Updated" line and/or its header."""
-    try:
-        for i, row in enumerate(rows_of(path)):
-            cells = [str(c).strip() if c is not None else "" for c in row]
-            if all(col in cells for col in REQUIRED):
-                return True
-            if i >= 2:
-                return False
-    except Exception:  # any unreadable file is simply not this format
-        return False
-    return False
+
+    def has_header(row: Sequence[Any]) -> bool:
+        cells = [str(c).strip() if c is not None else "" for c in row]
+        return all(col in cells for col in REQUIRED)
+
+    return first_rows_match(lambda: rows_of(path), has_header)
 
 
 def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
-    if len(paths) != 1:
-        raise load_error(paths[0], "the OFSI consolidated list is one file; give each version on its own")
-    path = paths[0]
+    path = single_file(paths, "the OFSI consolidated list is one file; give each version on its own")
     rows = rows_of(path)
     header: list[str] | None = None
     last_updated: str | None = None
@@ -105,16 +100,15 @@ def load(paths: list[Path], as_of: str | None = None) -> LoadedList:
         _merge(entry, rec)
     if header is None:
         raise load_error(path, "empty file or no OFSI header row")
-    version, source = resolve_version_date([path], last_updated, as_of)
-    return LoadedList(
+    return loaded_list(
         list_id=LIST_ID,
         title=TITLE,
         publisher=PUBLISHER,
         format="uk-ofsi",
-        version_date=version,
-        version_date_source=source,
-        entries=list(groups.values()),
-        files=[SourceFile.of(path)],
+        paths=paths,
+        entries=groups.values(),
+        as_of=as_of,
+        in_file=last_updated,
     )
 
 
