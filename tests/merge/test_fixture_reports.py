@@ -102,6 +102,21 @@ def test_the_generals_timeline(general: IncidentService) -> None:
     assert ordered == sorted(ordered)
 
 
+def test_the_graph_walks_from_the_general_to_his_agency_and_back(general: IncidentService) -> None:
+    person = general.graph("Vladimir Alekseev", depth=1).to_dict()
+    affiliated = {e["target"] for e in person["edges"] if e["relation"] == "affiliated with"}
+    gru = next(n["id"] for n in person["nodes"] if n.get("label") == "GRU")
+    assert gru in affiliated
+    shooting = [e for e in person["edges"] if e["target"].startswith("incident:") and e["relation"] == "target"]
+    assert shooting, person["edges"]
+    agency = general.graph("GRU", depth=2).to_dict()
+    members = {n["label"] for n in agency["nodes"] if n.get("entity_kind") == "person" and n["hop"] == 1}
+    assert any("Alekseev" in m for m in members), agency["nodes"]
+    # through its member, the agency reaches the incidents he took part in
+    assert any(n["kind"] == "incident" and n["hop"] == 2 for n in agency["nodes"])
+    assert not general.graph("Agency Nobody Mentioned", depth=2).edges
+
+
 def test_the_salisbury_attack_mentioned_by_two_reports_is_one_incident(general: IncidentService) -> None:
     salisbury = general.incidents(place="Salisbury")
     assert len(salisbury) == 1 and salisbury[0]["reports"] == 2 and salisbury[0]["background_only"]

@@ -2,9 +2,9 @@
 organisations they belong to, and the sanctions entries they match.
 
 ``entity_graph(name, depth, source)`` walks out from one name, breadth first, ``depth`` hops: from a
-person or organisation to its incidents, affiliations and sanctions matches; from an incident to the
-people and organisations in it. The data comes from a ``GraphSource`` (the ledger), so the walk itself
-stays free of storage.
+person or organisation to its incidents, its affiliations (for an organisation, the people who belong
+to it) and sanctions matches; from an incident to the people and organisations in it. The data comes
+from a ``GraphSource`` (the ledger), so the walk itself stays free of storage.
 """
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ class GraphSource(Protocol):
     def incident_label(self, incident: str) -> dict[str, Any]: ...
 
     def affiliations(self, name: str) -> list[str]: ...
+
+    def members(self, name: str) -> list[str]:
+        """The people said to belong to the organisation ``name``."""
+        ...
 
     def sanctions(self, name: str) -> list[dict[str, Any]]: ...
 
@@ -86,6 +90,11 @@ def entity_graph(name: str, depth: int, source: GraphSource) -> Graph:
                 if graph.add_node(oid, kind="entity", label=org, entity_kind="organization", hop=hop):
                     nxt.append((oid, org))
                 graph.add_edge(node, oid, "affiliated with")
+            for member in source.members(key):
+                pid = entity_id(member)
+                if graph.add_node(pid, kind="entity", label=member, entity_kind="person", hop=hop):
+                    nxt.append((pid, member))
+                graph.add_edge(pid, node, "affiliated with")
             for match in source.sanctions(key):
                 sid = f"sanction:{match.get('list')}:{match.get('entry')}"
                 graph.add_node(sid, kind="sanction", hop=hop, **{k: v for k, v in match.items() if k != "id"})

@@ -253,14 +253,16 @@ def build_record(incident: str, profiles: Sequence[EventProfile],
             key = (person.full_key or name_value_key(person.name), person.role)
             entry = people.setdefault(key, {"name": person.name, "role": person.role, "kind": person.kind,
                                             "full_key": person.full_key, "surname_key": person.surname_key,
-                                            "documents": set()})
+                                            "affiliations": set(), "documents": set()})
             entry["documents"].add(p.document)
+            entry["affiliations"].update(person.affiliations)
     return IncidentRecord(
         id=incident, fields=fields, documents=documents, sources=len(set(groups.values())),
         first_reported=published[0] if published else None,
         last_reported=published[-1] if published else None,
         date_lo=lo, date_hi=hi, precision=precision, background_only=all(p.background for p in members),
-        people=[{**v, "documents": sorted(v["documents"])} for _, v in sorted(people.items())],
+        people=[{**v, "affiliations": sorted(v["affiliations"]), "documents": sorted(v["documents"])}
+                for _, v in sorted(people.items())],
         place=place,
         places=sorted({x for p in members for x in (p.city, p.region, p.place_name, p.detail, p.country)
                        if x}),

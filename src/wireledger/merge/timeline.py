@@ -45,6 +45,11 @@ def person_keys(name: str) -> list[str]:
     return keys
 
 
+def affiliation_key(organisation: str) -> str:
+    """The key ``incident_people`` files a person under for an organisation they belong to."""
+    return f"a:{name_value_key(organisation)}"
+
+
 def stored_person_keys(person: dict[str, Any]) -> list[str]:
     """The keys a person of an incident record is filed under (see ``person_keys``)."""
     if person.get("kind") == "person":

@@ -290,6 +290,9 @@ class _LedgerGraph:
                 orgs.update(a for person in _matching(p, name) for a in person.affiliations)
         return sorted(orgs)
 
+    def members(self, name: str) -> list[str]:
+        return tables.members_of_organisation(self.service.conn, name)
+
     def sanctions(self, name: str) -> list[dict[str, Any]]:
         if len(name.split()) < 2:
             return []

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..merge.profile import EventProfile
 from ..merge.record import IncidentRecord
-from ..merge.timeline import stored_person_keys
+from ..merge.timeline import affiliation_key, stored_person_keys
 from ..model import now_iso
 from .connection import chunks as _chunks
 from .connection import marks as _marks
@@ -172,6 +172,9 @@ def save_record(conn: sqlite3.Connection, record: IncidentRecord) -> None:
     conn.execute("DELETE FROM incident_people WHERE incident_id = ?", (record.id,))
     rows = {(record.id, key, person["name"], person["role"], person["kind"])
             for person in record.people for key in stored_person_keys(person)}
+    # the organisations a person of the incident belongs to, so that an organisation finds its people
+    rows |= {(record.id, affiliation_key(org), person["name"], person["role"], person["kind"])
+             for person in record.people for org in person.get("affiliations") or ()}
     conn.executemany("INSERT OR IGNORE INTO incident_people (incident_id, name_key, name, role, kind) "
                      "VALUES (?, ?, ?, ?, ?)", sorted(rows))
 
@@ -250,6 +253,13 @@ def incidents_with_person(conn: sqlite3.Connection, keys: Iterable[str],
         if (name, role) not in out.setdefault(inc, []):
             out[inc].append((name, role))
     return out
+
+
+def members_of_organisation(conn: sqlite3.Connection, organisation: str) -> list[str]:
+    """The people of any incident who are said to belong to ``organisation`` (by its name)."""
+    rows = conn.execute("SELECT DISTINCT name FROM incident_people WHERE name_key = ? ORDER BY name",
+                        (affiliation_key(organisation),))
+    return [r[0] for r in rows]
 
 
 def people_of_incident(conn: sqlite3.Connection, incident: str) -> list[dict[str, str]]:

