@@ -57,6 +57,8 @@ class DateWords:
     incident: frozenset[str]
     follow_up: frozenset[str]
     weak_incident: frozenset[str]
+    saying: frozenset[str]
+    later_harm: frozenset[str]
     other_determiners: frozenset[str]
 
 
@@ -67,6 +69,8 @@ def date_words() -> DateWords:
         incident=_phrases(data.get("incident")),
         follow_up=_phrases(data.get("follow_up")),
         weak_incident=_phrases(data.get("weak_incident")),
+        saying=_phrases(data.get("saying")),
+        later_harm=_phrases(data.get("later_harm")),
         other_determiners=_phrases(data.get("other_determiners")),
     )
 
@@ -93,6 +97,13 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
                 dets = {c.lower_ for c in gov.children if c.dep_ == "det"}
                 if dets & w.other_determiners:
                     return "other", gov.i
+            subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if lem in w.saying and tok.i < gov.i and (subj is None or tok.i < subj.i):
+                # "On Monday, police say a boy was shot": a fronted date is of what is said
+                said = next((c for c in gov.children if c.dep_ == "ccomp" and c.i > gov.i), None)
+                if said is not None and lemma(said) in w.incident and lemma(said) not in w.follow_up:
+                    weak = lemma(said) in w.weak_incident and not _after_harm(said, w)
+                    return ("weak" if weak else "incident"), said.i
             if lem in w.follow_up:
                 return "follow_up", gov.i
             if lem in w.weak_incident and not _after_harm(gov, w):
@@ -137,12 +148,17 @@ def refine_incident_date(
     "found") serves when no firmer one is there."""
     words = date_words()
     cur = main.event.date
-    cur_role = "none"
+    cur_role, cur_tok = "none", None
     if cur is not None and cur.start is not None:
         for d, ds, de in ctx.dates:
             if d.start == cur.start:
-                cur_role = date_role(ctx.doc, ds, de, words)[0]
+                cur_role, gov = date_role(ctx.doc, ds, de, words)
+                cur_tok = ds
+                if cur_role == "weak" and gov is not None and lemma(ctx.doc[gov]) in words.later_harm:
+                    cur_role = "later_harm"
                 break
+    if cur_role == "none" and cur_tok is not None and _day(cur) is not None and cur_tok < ctx.lead_end(3):
+        return None  # a day of the lead said of nothing else: the incident's
     if cur_role == "incident":
         return None
     if cur_role in ("none", "other") and _MONTH_DAY.search(cur.text if cur is not None else ""):
@@ -158,9 +174,13 @@ def refine_incident_date(
         if limit is not None and day > limit:
             continue
         role = date_role(ctx.doc, ds, de, words)[0]
+        if role == "weak" and cur_role == "weak":
+            continue  # another harm word does not date the attack better than the current one
+        if role == "weak" and cur_role == "later_harm" and limit is not None and day >= limit:
+            continue  # only an earlier one: "found shot Saturday" ... "died Sunday"
         if role in ("incident", "weak") and role not in best:
             best[role] = d
-    choice = best.get("incident") or (best.get("weak") if cur_role != "weak" else None)
+    choice = best.get("incident") or best.get("weak")
     if choice is None or (cur is not None and choice.value == cur.value):
         return None
     _log.debug("incident date: %s %r -> %r", cur_role, cur.text if cur else None, choice.text)
