@@ -21,6 +21,7 @@ from .base import ReadingDoc
 from .registry import StepContext, register_step
 
 NO_PUBLISHED = "year unknown: no publication date"
+WRITTEN_NOTE = "counted from the day the report says it was written"
 _ABBREV = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|"
     r"Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr|No|Ave|Blvd|Mt|Ft|vs|etc)|\b[A-Z]|\.[A-Z])\.$"
@@ -392,6 +393,9 @@ def find_dates(
     """
     units = units or rough_sentences(text)
     paragraphs = paragraphs or _paragraphs(text)
+    written = written_on(text, published)
+    if written is not None:
+        published = written
     out: list[DateValue] = []
     for m in _scan(text):
         anchor: int | None = None
@@ -404,6 +408,8 @@ def find_dates(
         value, precision, note = _resolve(m, published, anchor)
         if m.kind == "later":
             value, precision, note = _days_later(m, out, min(sent[0], para[0]))
+        if written is not None and note is None and m.kind in ("rel_day", "weekday", "ago", "rel_period"):
+            note = WRITTEN_NOTE
         if m.kind == "year" and _IN_PREP.search(text, max(0, m.start - 8), m.start):
             note = _IN_YEAR
         out.append(
@@ -417,6 +423,27 @@ def find_dates(
             )
         )
     return out
+
+
+_WRITTEN_ON = re.compile(
+    rf"(?:^|\n)[A-Z][A-Z .'-]+,(?:\s+[A-Z][A-Za-z.]+)*\s*\((?P<a>{_MONTH}\s+{_DAY},?\s+{_YEAR4})\)"
+    rf"|\bPosted:?\s+(?:{_WEEKDAY},?\s+)?(?P<b>{_MONTH}\s+{_DAY},?\s+{_YEAR4})"
+)
+
+
+def written_on(text: str, published: date | None) -> date | None:
+    """The day a report says it was written on, when earlier than its publication date: a dateline
+    ("SPRINGVALE, Ore. (March 3, 2014) —") or a "Posted: Monday, March 3, 2014" line near the top. A
+    report republished or updated later still counts its "Saturday" and "yesterday" from that day."""
+    m = _WRITTEN_ON.search(text, 0, 400)
+    if m is None or published is None:
+        return None
+    found = _scan(m.group("a") or m.group("b") or "")
+    if not found:
+        return None
+    value = _resolve(found[0], None, None)[0]
+    day = parse_published(value)
+    return day if day is not None and day < published else None
 
 
 def _days_later(m: _Match, found: list[DateValue], lo: int) -> tuple[str | None, str, str | None]:
