@@ -110,11 +110,23 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
                 return "weak", gov.i
             return "incident", gov.i
         if gov.pos_ in ("VERB", "AUX") and child.dep_ not in ("aux", "auxpass"):
+            if lem == "be" and _state_of(gov, w):
+                return "follow_up", gov.i  # "was in stable condition Wednesday"
             return "none", gov.i  # a clause of something else
         if child.dep_ not in _CLIMB and child is not tok:
             return "none", gov.i
         child, gov = gov, gov.head
     return "none", None
+
+
+def _state_of(verb: Token, w: DateWords) -> bool:
+    """A copula whose complement is a later state ("in critical condition", "in custody")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "attr", "acomp") and (
+            lemma(child) in w.follow_up or any(lemma(g) in w.follow_up for g in child.children)
+        ):
+            return True
+    return False
 
 
 def _after_harm(verb: Token, w: DateWords) -> bool:
