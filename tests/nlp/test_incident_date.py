@@ -81,3 +81,34 @@ def test_dateline_day_anchors_weekdays_of_a_later_publication() -> None:
     # the same dateline on the day of publication changes nothing
     assert written_on(text, date(2025, 11, 4)) is None
     assert written_on("Deputies are looking for a driver.", date(2026, 3, 12)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was shot on Thanksgiving near the river.", "2025-11-27"),  # the fourth Thursday of November
+        ("A Christmas night shooting left one dead.", "2025-12-25"),
+        ("Shots rang out on New Year's Eve.", "2025-12-31"),
+        ("The boy was hurt on Easter Sunday.", "2025-04-20"),
+        ("She was wounded on Memorial Day.", "2025-05-26"),  # the last Monday of May
+    ],
+)
+def test_holidays_are_the_most_recent_such_day(text: str, value: str) -> None:
+    found = find_dates(text, date(2026, 3, 12))
+    assert [d.value for d in found] == [value]
+    d = found[0]
+    assert d.start is not None and d.end is not None and text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize("text", ["The Christmas lights were stolen.", "They ate Thanksgiving dinner."])
+def test_a_holiday_word_without_a_day_said_is_no_date(text: str) -> None:
+    assert find_dates(text, date(2026, 3, 12)) == []
+
+
+def test_the_day_of_another_noun_does_not_date_the_shooting() -> None:
+    doc = read_text("A man was shot at a Christmas Eve party in Elmwood.", PUB)
+    assert doc.spacy is not None
+    d = next(x for x in doc.dates if x.text.startswith("Christmas"))
+    span = doc.spacy.char_span(d.start, d.end, alignment_mode="expand")
+    assert span is not None
+    assert date_role(doc.spacy, span.start, span.end)[0] == "none"

@@ -15,6 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from ..model import DateValue
 from .base import ReadingDoc
@@ -160,8 +164,29 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("year", rf"(?<![\w$#.,/-])(?P<y>{_YEAR4})(?:'s|’s)?(?![\w/-]|,\d|\.\d)"),
 ]
+
+
+def _load_holidays() -> dict[str, dict[str, Any]]:
+    text = resources.files("wireledger.nlp").joinpath("data", "holidays.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {str(k).lower(): dict(v) for k, v in (data.get("holidays") or {}).items()}
+
+
+_HOLIDAYS = _load_holidays()
+_HOLIDAY_NAMES = "|".join(
+    re.escape(n).replace("'", "['’]?").replace(r"\ ", r"\s+")
+    for n in sorted(_HOLIDAYS, key=len, reverse=True)
+)
+_PATTERNS.append(
+    (
+        "holiday",
+        rf"{_B}(?P<mod>(?:on|over|during)\s+)?(?P<h>{_HOLIDAY_NAMES})"
+        rf"(?:\s+(?P<part>{_PART}))?{_E}(?!\s+weekend)",
+    )
+)
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
-_CASED_KINDS = {"month", "mdy", "dmy", "my"}  # month names must be capitalised unless the text is upper case
+# month and holiday names must be capitalised unless the text is upper case
+_CASED_KINDS = {"month", "mdy", "dmy", "my", "holiday"}
 _COUNTED = re.compile(
     r"\s+(?:times|people|rounds|shots|bullets|troops|soldiers|men|women|cases|homes|cars|"
     r"vehicles|votes|acres|feet|miles|pounds|dollars|residents|members|students)\b",
@@ -207,9 +232,13 @@ def _scan(text: str) -> list[_Match]:
     for kind, rx in _COMPILED:
         for m in rx.finditer(text):
             if kind in _CASED_KINDS and not upper:
-                mon = m.group("mon")
+                mon = m.group("h" if kind == "holiday" else "mon")
                 if not mon[:1].isupper():
                     continue
+            if kind == "holiday" and not (
+                _holiday(m.group("h")).get("bare") or m.group("mod") or m.group("part")
+            ):
+                continue  # "Christmas lights", "Thanksgiving dinner": no day said
             if kind == "year" and (_STREETISH.match(text, m.end()) or _COUNTED.match(text, m.end())):
                 continue
             if kind == "weekday" and not upper and not m.group("wd")[:1].isupper():
@@ -219,6 +248,8 @@ def _scan(text: str) -> list[_Match]:
                 start = m.start("mon")
             elif kind == "weekday" and (m.group("mod") or "").strip().lower() in ("on", "by", "since"):
                 start = m.start("wd")
+            elif kind == "holiday":
+                start = m.start("h")
             found.append(_Match(kind, start, m.end(), m.groupdict()))
     # Longest match first, then earliest; drop any match overlapping a kept one.
     order = {k: i for i, (k, _) in enumerate(_PATTERNS)}
@@ -307,6 +338,8 @@ def _resolve(
         return f"{int(str(g['y'])):04d}", "year", None
     if kind == "anchored":
         return _resolve_anchored(g, published, anchor_year)
+    if kind == "holiday":
+        return _resolve_holiday(str(g["h"]), published)
     if kind == "later":
         return None, "unknown", "counts from a day the text does not give"
     if published is None:
@@ -345,6 +378,57 @@ def _resolve(
         if unit == "year":
             return f"{published.year + step:04d}", "year", None
         return _value(_shift_months(published, step), "month"), "month", None
+    return None, "unknown", None
+
+
+def _holiday(name: str) -> dict[str, Any]:
+    return _HOLIDAYS.get(re.sub(r"\s+", " ", name.lower().replace("’", "'")), {}) or _HOLIDAYS.get(
+        re.sub(r"\s+", " ", name.lower().replace("’", "").replace("'", "")), {}
+    )
+
+
+def _holiday_in(year: int, spec: dict[str, Any]) -> date | None:
+    if spec.get("date"):
+        month, day = (int(x) for x in str(spec["date"]).split("-"))
+        return date(year, month, day)
+    rule = spec.get("rule")
+    if rule == "easter":
+        return _easter(year)
+    if isinstance(rule, list) and len(rule) == 3:
+        month, weekday, n = (int(x) for x in rule)
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = _shift_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return None
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    la = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * la) // 451
+    month, day = divmod(h + la - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _resolve_holiday(name: str, published: date | None) -> tuple[str | None, str, str | None]:
+    """The most recent such holiday on or before publication."""
+    spec = _holiday(name)
+    if published is None:
+        if spec.get("date"):
+            return f"--{spec['date']}", "day", NO_PUBLISHED
+        return None, "unknown", NO_PUBLISHED
+    for year in (published.year, published.year - 1):
+        d = _holiday_in(year, spec)
+        if d is not None and d <= published:
+            return d.isoformat(), "day", None
     return None, "unknown", None
 
 

@@ -59,6 +59,7 @@ class DateWords:
     weak_incident: frozenset[str]
     saying: frozenset[str]
     later_harm: frozenset[str]
+    time_nouns: frozenset[str]
     other_determiners: frozenset[str]
 
 
@@ -71,6 +72,7 @@ def date_words() -> DateWords:
         weak_incident=_phrases(data.get("weak_incident")),
         saying=_phrases(data.get("saying")),
         later_harm=_phrases(data.get("later_harm")),
+        time_nouns=_phrases(data.get("time_nouns")),
         other_determiners=_phrases(data.get("other_determiners")),
     )
 
@@ -109,6 +111,13 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
             if lem in w.weak_incident and not _after_harm(gov, w):
                 return "weak", gov.i
             return "incident", gov.i
+        if (
+            gov.pos_ in ("NOUN", "PROPN")
+            and gov.i not in inside
+            and child.dep_ in _NOMINAL
+            and lem not in w.time_nouns
+        ):
+            return "none", gov.i  # the day of something else: "a New Year's Eve party"
         if gov.pos_ in ("VERB", "AUX") and child.dep_ not in ("aux", "auxpass"):
             if lem == "be" and _state_of(gov, w):
                 return "follow_up", gov.i  # "was in stable condition Wednesday"
@@ -169,17 +178,18 @@ def refine_incident_date(
                 if cur_role == "weak" and gov is not None and lemma(ctx.doc[gov]) in words.later_harm:
                     cur_role = "later_harm"
                 break
-    if cur_role == "none" and cur_tok is not None and _day(cur) is not None and cur_tok < ctx.lead_end(3):
-        return None  # a day of the lead said of nothing else: the incident's
+    lead_end = ctx.lead_end(3)
+    # a day of the lead said of nothing else is the incident's, unless the lead dates the incident itself
+    in_lead = cur_role == "none" and cur_tok is not None and _day(cur) is not None and cur_tok < lead_end
     if cur_role == "incident":
         return None
     if cur_role in ("none", "other") and _MONTH_DAY.search(cur.text if cur is not None else ""):
         return None  # a day written out with its month, of no other happening: the report's own date
-    limit = _day(cur)
+    limit = None if in_lead else _day(cur)
     best: dict[str, DateValue] = {}
     for d, ds, de in ctx.dates:
         day = _day(d)
-        if day is None or ds in excluded:
+        if day is None or ds in excluded or (in_lead and ds >= lead_end):
             continue
         if published is not None and day > published:
             continue
