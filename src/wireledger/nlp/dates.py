@@ -181,7 +181,7 @@ _PATTERNS.append(
     (
         "holiday",
         rf"{_B}(?P<mod>(?:on|over|during)\s+)?(?P<h>{_HOLIDAY_NAMES})"
-        rf"(?:\s+(?P<part>{_PART}))?{_E}(?!\s+weekend)",
+        rf"(?:\s+(?P<part>{_PART}))?{_E}(?!\s+(?:holiday\s+)?weekend)",
     )
 )
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]

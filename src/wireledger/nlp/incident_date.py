@@ -115,6 +115,7 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
             gov.pos_ in ("NOUN", "PROPN")
             and gov.i not in inside
             and child.dep_ in _NOMINAL
+            and gov.dep_ not in (*_NOMINAL, "npadvmod")  # "Friday's officer-involved shooting"
             and lem not in w.time_nouns
         ):
             return "none", gov.i  # the day of something else: "a New Year's Eve party"
