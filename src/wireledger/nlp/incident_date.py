@@ -184,7 +184,8 @@ def refine_incident_date(
     in_lead = cur_role == "none" and cur_tok is not None and _day(cur) is not None and cur_tok < lead_end
     if cur_role == "incident":
         return None
-    if cur_role in ("none", "other") and _MONTH_DAY.search(cur.text if cur is not None else ""):
+    headline = cur_tok is not None and ctx.in_title({cur_tok})  # "From April 15: ..." dates the page
+    if cur_role in ("none", "other") and not headline and _MONTH_DAY.search(cur.text if cur else ""):
         return None  # a day written out with its month, of no other happening: the report's own date
     limit = None if in_lead else _day(cur)
     best: dict[str, DateValue] = {}
