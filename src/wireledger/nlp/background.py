@@ -25,6 +25,7 @@ from .events_status import perpetrator_status
 from .events_syntax import lemma
 from .events_triggers import GENERIC, OUTCOME_TYPES, Trigger, category_of
 from .events_victims import VictimNamer
+from .incident_date import refine_incident_date
 from .registry import StepContext, register_step
 
 if TYPE_CHECKING:
@@ -100,6 +101,8 @@ class BackgroundStep:
             main.event.date = incident_date
             if incident_date.start is not None and incident_date.end is not None:
                 main.event.support.append(Support("date", incident_date.start, incident_date.end, EXTRACTOR))
+        if main is not None and main.category == "attack":
+            self._date_of_incident(ctx, main, merged, distinct, published)
         dominant = self._dominant_date(ctx, main, published)
         undated_other = [
             d
@@ -214,6 +217,21 @@ class BackgroundStep:
         return target
 
     # ------------------------------------------------------------------ drafts
+    @staticmethod
+    def _date_of_incident(
+        ctx: EventContext, main: Draft, merged: list[Draft], distinct: dict[int, bool], published: date | None
+    ) -> None:
+        """Replace a main-incident date said of a follow-up or a statement by one said of the incident."""
+        excluded = {i for d in merged if d is not main and distinct[id(d)] for i in d.tokens}
+        better = refine_incident_date(ctx, main, excluded, published)
+        if better is None:
+            return
+        ev = main.event
+        ev.date = better
+        ev.support = [s for s in ev.support if s.field != "date"]
+        if better.start is not None and better.end is not None:
+            ev.support.append(Support("date", better.start, better.end, EXTRACTOR))
+
     def _draft(self, ctx: EventContext, ev: Event) -> Draft:
         toks = ctx.tokens_of(ev.evidence)
         trigs = ctx.triggers_in(toks)

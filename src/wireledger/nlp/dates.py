@@ -15,12 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from ..model import DateValue
 from .base import ReadingDoc
 from .registry import StepContext, register_step
 
 NO_PUBLISHED = "year unknown: no publication date"
+WRITTEN_NOTE = "counted from the day the report says it was written"
 _ABBREV = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|"
     r"Sgt|Capt|Gov|Sen|Rep|Rev|Jr|Sr|No|Ave|Blvd|Mt|Ft|vs|etc)|\b[A-Z]|\.[A-Z])\.$"
@@ -159,8 +164,29 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("year", rf"(?<![\w$#.,/-])(?P<y>{_YEAR4})(?:'s|’s)?(?![\w/-]|,\d|\.\d)"),
 ]
+
+
+def _load_holidays() -> dict[str, dict[str, Any]]:
+    text = resources.files("wireledger.nlp").joinpath("data", "holidays.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    return {str(k).lower(): dict(v) for k, v in (data.get("holidays") or {}).items()}
+
+
+_HOLIDAYS = _load_holidays()
+_HOLIDAY_NAMES = "|".join(
+    re.escape(n).replace("'", "['’]?").replace(r"\ ", r"\s+")
+    for n in sorted(_HOLIDAYS, key=len, reverse=True)
+)
+_PATTERNS.append(
+    (
+        "holiday",
+        rf"{_B}(?P<mod>(?:on|over|during)\s+)?(?P<h>{_HOLIDAY_NAMES})"
+        rf"(?:\s+(?P<part>{_PART}))?{_E}(?!\s+(?:holiday\s+)?weekend)",
+    )
+)
 _COMPILED = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PATTERNS]
-_CASED_KINDS = {"month", "mdy", "dmy", "my"}  # month names must be capitalised unless the text is upper case
+# month and holiday names must be capitalised unless the text is upper case
+_CASED_KINDS = {"month", "mdy", "dmy", "my", "holiday"}
 _COUNTED = re.compile(
     r"\s+(?:times|people|rounds|shots|bullets|troops|soldiers|men|women|cases|homes|cars|"
     r"vehicles|votes|acres|feet|miles|pounds|dollars|residents|members|students)\b",
@@ -206,9 +232,13 @@ def _scan(text: str) -> list[_Match]:
     for kind, rx in _COMPILED:
         for m in rx.finditer(text):
             if kind in _CASED_KINDS and not upper:
-                mon = m.group("mon")
+                mon = m.group("h" if kind == "holiday" else "mon")
                 if not mon[:1].isupper():
                     continue
+            if kind == "holiday" and not (
+                _holiday(m.group("h")).get("bare") or m.group("mod") or m.group("part")
+            ):
+                continue  # "Christmas lights", "Thanksgiving dinner": no day said
             if kind == "year" and (_STREETISH.match(text, m.end()) or _COUNTED.match(text, m.end())):
                 continue
             if kind == "weekday" and not upper and not m.group("wd")[:1].isupper():
@@ -218,6 +248,8 @@ def _scan(text: str) -> list[_Match]:
                 start = m.start("mon")
             elif kind == "weekday" and (m.group("mod") or "").strip().lower() in ("on", "by", "since"):
                 start = m.start("wd")
+            elif kind == "holiday":
+                start = m.start("h")
             found.append(_Match(kind, start, m.end(), m.groupdict()))
     # Longest match first, then earliest; drop any match overlapping a kept one.
     order = {k: i for i, (k, _) in enumerate(_PATTERNS)}
@@ -306,6 +338,8 @@ def _resolve(
         return f"{int(str(g['y'])):04d}", "year", None
     if kind == "anchored":
         return _resolve_anchored(g, published, anchor_year)
+    if kind == "holiday":
+        return _resolve_holiday(str(g["h"]), published)
     if kind == "later":
         return None, "unknown", "counts from a day the text does not give"
     if published is None:
@@ -344,6 +378,57 @@ def _resolve(
         if unit == "year":
             return f"{published.year + step:04d}", "year", None
         return _value(_shift_months(published, step), "month"), "month", None
+    return None, "unknown", None
+
+
+def _holiday(name: str) -> dict[str, Any]:
+    return _HOLIDAYS.get(re.sub(r"\s+", " ", name.lower().replace("’", "'")), {}) or _HOLIDAYS.get(
+        re.sub(r"\s+", " ", name.lower().replace("’", "").replace("'", "")), {}
+    )
+
+
+def _holiday_in(year: int, spec: dict[str, Any]) -> date | None:
+    if spec.get("date"):
+        month, day = (int(x) for x in str(spec["date"]).split("-"))
+        return date(year, month, day)
+    rule = spec.get("rule")
+    if rule == "easter":
+        return _easter(year)
+    if isinstance(rule, list) and len(rule) == 3:
+        month, weekday, n = (int(x) for x in rule)
+        if n > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+        last = _shift_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    return None
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    la = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * la) // 451
+    month, day = divmod(h + la - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _resolve_holiday(name: str, published: date | None) -> tuple[str | None, str, str | None]:
+    """The most recent such holiday on or before publication."""
+    spec = _holiday(name)
+    if published is None:
+        if spec.get("date"):
+            return f"--{spec['date']}", "day", NO_PUBLISHED
+        return None, "unknown", NO_PUBLISHED
+    for year in (published.year, published.year - 1):
+        d = _holiday_in(year, spec)
+        if d is not None and d <= published:
+            return d.isoformat(), "day", None
     return None, "unknown", None
 
 
@@ -392,6 +477,9 @@ def find_dates(
     """
     units = units or rough_sentences(text)
     paragraphs = paragraphs or _paragraphs(text)
+    written = written_on(text, published)
+    if written is not None:
+        published = written
     out: list[DateValue] = []
     for m in _scan(text):
         anchor: int | None = None
@@ -404,6 +492,8 @@ def find_dates(
         value, precision, note = _resolve(m, published, anchor)
         if m.kind == "later":
             value, precision, note = _days_later(m, out, min(sent[0], para[0]))
+        if written is not None and note is None and m.kind in ("rel_day", "weekday", "ago", "rel_period"):
+            note = WRITTEN_NOTE
         if m.kind == "year" and _IN_PREP.search(text, max(0, m.start - 8), m.start):
             note = _IN_YEAR
         out.append(
@@ -417,6 +507,27 @@ def find_dates(
             )
         )
     return out
+
+
+_WRITTEN_ON = re.compile(
+    rf"(?:^|\n)[A-Z][A-Z .'-]+,(?:\s+[A-Z][A-Za-z.]+)*\s*\((?P<a>{_MONTH}\s+{_DAY},?\s+{_YEAR4})\)"
+    rf"|\bPosted:?\s+(?:{_WEEKDAY},?\s+)?(?P<b>{_MONTH}\s+{_DAY},?\s+{_YEAR4})"
+)
+
+
+def written_on(text: str, published: date | None) -> date | None:
+    """The day a report says it was written on, when earlier than its publication date: a dateline
+    ("SPRINGVALE, Ore. (March 3, 2014) —") or a "Posted: Monday, March 3, 2014" line near the top. A
+    report republished or updated later still counts its "Saturday" and "yesterday" from that day."""
+    m = _WRITTEN_ON.search(text, 0, 400)
+    if m is None or published is None:
+        return None
+    found = _scan(m.group("a") or m.group("b") or "")
+    if not found:
+        return None
+    value = _resolve(found[0], None, None)[0]
+    day = parse_published(value)
+    return day if day is not None and day < published else None
 
 
 def _days_later(m: _Match, found: list[DateValue], lo: int) -> tuple[str | None, str, str | None]:

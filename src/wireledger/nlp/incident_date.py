@@ -1,0 +1,211 @@
+"""The day of the main incident: which happening each date expression of the report dates.
+
+A report names several days: the shooting's ("shot Monday", "Monday's shooting", "the Jan. 5 killing"),
+and those of what followed (an arrest, a court hearing, a vigil, a statement: "police said Tuesday").
+The date the events step found nearest the main incident's trigger may belong to one of the latter, above
+all in follow-up reports written days or weeks later. This module reads, for each date expression, the
+word it hangs from in the parse and sorts it by the word lists of ``data/events_dates.yaml``; when the
+main incident's date is said of a follow-up, a statement or nothing, a date said of the incident itself
+(and not of another, earlier one) replaces it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import DateValue
+from .events_lexicon import _phrases, _read
+from .events_syntax import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc as SpacyDoc
+    from spacy.tokens import Token
+
+    from .events import Draft, EventContext
+
+_log = logging.getLogger(__name__)
+_CLIMB = (
+    "compound",
+    "nummod",
+    "npadvmod",
+    "pobj",
+    "prep",
+    "nmod",
+    "amod",
+    "poss",
+    "case",
+    "tmod",
+    "advmod",
+    "appos",
+    "det",
+    "nsubj",
+    "dobj",
+    "conj",
+    "cc",
+)
+_MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
+_NOMINAL = ("poss", "compound", "amod", "nmod", "nummod")
+
+
+@dataclass(frozen=True)
+class DateWords:
+    incident: frozenset[str]
+    follow_up: frozenset[str]
+    weak_incident: frozenset[str]
+    saying: frozenset[str]
+    later_harm: frozenset[str]
+    time_nouns: frozenset[str]
+    other_determiners: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    data = _read("events_dates.yaml")
+    return DateWords(
+        incident=_phrases(data.get("incident")),
+        follow_up=_phrases(data.get("follow_up")),
+        weak_incident=_phrases(data.get("weak_incident")),
+        saying=_phrases(data.get("saying")),
+        later_harm=_phrases(data.get("later_harm")),
+        time_nouns=_phrases(data.get("time_nouns")),
+        other_determiners=_phrases(data.get("other_determiners")),
+    )
+
+
+def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = None) -> tuple[str, int | None]:
+    """What the date expression on tokens [start, end) dates, and the token it hangs from: ``incident``
+    (the attack), ``weak`` (a harm word that may be later news: "died Sunday"), ``follow_up`` (an arrest,
+    a hearing, a statement), ``other`` (an earlier happening: "a Dec. 3 shooting"), or ``none``."""
+    w = words or date_words()
+    inside = set(range(start, end))
+    tok: Token = doc[end - 1]
+    # the expression's own head: the token whose head lies outside it
+    for i in range(start, end):
+        if doc[i].head.i not in inside or doc[i].head.i == i:
+            tok = doc[i]
+            break
+    child, gov = tok, tok.head
+    for _ in range(5):
+        if gov.i == child.i:
+            return "none", None
+        lem = lemma(gov)
+        if gov.i not in inside and (lem in w.incident or lem in w.follow_up):
+            if lem in w.incident and child.dep_ in _NOMINAL and gov.pos_ in ("NOUN", "PROPN"):
+                dets = {c.lower_ for c in gov.children if c.dep_ == "det"}
+                if dets & w.other_determiners:
+                    return "other", gov.i
+            subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if lem in w.saying and tok.i < gov.i and (subj is None or tok.i < subj.i):
+                # "On Monday, police say a boy was shot": a fronted date is of what is said
+                said = next((c for c in gov.children if c.dep_ == "ccomp" and c.i > gov.i), None)
+                if said is not None and lemma(said) in w.incident and lemma(said) not in w.follow_up:
+                    weak = lemma(said) in w.weak_incident and not _after_harm(said, w)
+                    return ("weak" if weak else "incident"), said.i
+            if lem in w.follow_up:
+                return "follow_up", gov.i
+            if lem in w.weak_incident and not _after_harm(gov, w):
+                return "weak", gov.i
+            return "incident", gov.i
+        if (
+            gov.pos_ in ("NOUN", "PROPN")
+            and gov.i not in inside
+            and child.dep_ in _NOMINAL
+            and gov.dep_ not in (*_NOMINAL, "npadvmod")  # "Friday's officer-involved shooting"
+            and lem not in w.time_nouns
+        ):
+            return "none", gov.i  # the day of something else: "a New Year's Eve party"
+        if gov.pos_ in ("VERB", "AUX") and child.dep_ not in ("aux", "auxpass"):
+            if lem == "be" and _state_of(gov, w):
+                return "follow_up", gov.i  # "was in stable condition Wednesday"
+            return "none", gov.i  # a clause of something else
+        if child.dep_ not in _CLIMB and child is not tok:
+            return "none", gov.i
+        child, gov = gov, gov.head
+    return "none", None
+
+
+def _state_of(verb: Token, w: DateWords) -> bool:
+    """A copula whose complement is a later state ("in critical condition", "in custody")."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "attr", "acomp") and (
+            lemma(child) in w.follow_up or any(lemma(g) in w.follow_up for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _after_harm(verb: Token, w: DateWords) -> bool:
+    """A harm word with the attack in a clause of its own: "died Wednesday after he was shot"."""
+    for child in verb.children:
+        if (child.dep_ == "prep" and child.lower_ in ("after", "from")) or child.dep_ == "advcl":
+            for t in child.subtree:
+                lem = lemma(t)
+                if lem in w.incident and lem not in w.weak_incident:
+                    return True
+    return False
+
+
+def _day(d: DateValue | None) -> date | None:
+    if d is None or not d.value or d.precision != "day" or d.value.startswith("--"):
+        return None
+    try:
+        return date.fromisoformat(d.value)
+    except ValueError:
+        return None
+
+
+def refine_incident_date(
+    ctx: EventContext, main: Draft, excluded: set[int], published: date | None
+) -> DateValue | None:
+    """A better date for the main incident than its current one, or None to keep it.
+
+    The current date stands when it is said of the incident itself. Otherwise the first date of the
+    report said of an attack (not in ``excluded`` tokens: other, distinct happenings) that is a day on or
+    before the current one and the publication date replaces it; a date said only of a harm word ("died",
+    "found") serves when no firmer one is there."""
+    words = date_words()
+    cur = main.event.date
+    cur_role, cur_tok = "none", None
+    if cur is not None and cur.start is not None:
+        for d, ds, de in ctx.dates:
+            if d.start == cur.start:
+                cur_role, gov = date_role(ctx.doc, ds, de, words)
+                cur_tok = ds
+                if cur_role == "weak" and gov is not None and lemma(ctx.doc[gov]) in words.later_harm:
+                    cur_role = "later_harm"
+                break
+    lead_end = ctx.lead_end(3)
+    # a day of the lead said of nothing else is the incident's, unless the lead dates the incident itself
+    in_lead = cur_role == "none" and cur_tok is not None and _day(cur) is not None and cur_tok < lead_end
+    if cur_role == "incident":
+        return None
+    headline = cur_tok is not None and ctx.in_title({cur_tok})  # "From April 15: ..." dates the page
+    if cur_role in ("none", "other") and not headline and _MONTH_DAY.search(cur.text if cur else ""):
+        return None  # a day written out with its month, of no other happening: the report's own date
+    limit = None if in_lead else _day(cur)
+    best: dict[str, DateValue] = {}
+    for d, ds, de in ctx.dates:
+        day = _day(d)
+        if day is None or ds in excluded or (in_lead and ds >= lead_end):
+            continue
+        if published is not None and day > published:
+            continue
+        if limit is not None and day > limit:
+            continue
+        role = date_role(ctx.doc, ds, de, words)[0]
+        if role == "weak" and cur_role == "weak":
+            continue  # another harm word does not date the attack better than the current one
+        if role == "weak" and cur_role == "later_harm" and limit is not None and day >= limit:
+            continue  # only an earlier one: "found shot Saturday" ... "died Sunday"
+        if role in ("incident", "weak") and role not in best:
+            best[role] = d
+    choice = best.get("incident") or best.get("weak")
+    if choice is None or (cur is not None and choice.value == cur.value):
+        return None
+    _log.debug("incident date: %s %r -> %r", cur_role, cur.text if cur else None, choice.text)
+    return choice

@@ -1,0 +1,114 @@
+"""The main incident's day: a date said of the shooting wins over dates said of what followed it
+(an arrest, a hearing, a statement); a dateline's day anchors the report's weekdays."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from events_support import main_event, read_text, summary
+
+from wireledger.nlp.dates import WRITTEN_NOTE, find_dates, written_on
+from wireledger.nlp.incident_date import date_role
+
+PUB = "2026-03-12"  # a Thursday
+
+
+def _main_date(text: str, published: str = PUB) -> tuple[str | None, str]:
+    doc = read_text(text, published)
+    ev = main_event(doc)
+    assert ev is not None and ev.date is not None, summary(doc)
+    d = ev.date
+    assert d.start is not None and d.end is not None
+    assert doc.text[d.start : d.end] == d.text  # the provenance span is the expression itself
+    return d.value, d.text
+
+
+def test_statement_day_gives_way_to_the_shooting_day() -> None:
+    text = (
+        "Two hurt in Millbrook shooting\n\n"
+        "Two men were wounded in a shooting outside a bowling alley in Millbrook, police said Wednesday.\n\n"
+        "The shooting happened at about 11 p.m. Monday in the 900 block of Orchard Lane, police said."
+    )
+    assert _main_date(text) == ("2026-03-09", "Monday")
+
+
+def test_follow_up_report_takes_the_day_of_the_killing_not_of_the_arrest() -> None:
+    text = (
+        "Suspect arrested in Dunmore killing\n\n"
+        "Police arrested a 31-year-old man on Tuesday in the death of a store clerk in Dunmore.\n\n"
+        "Investigators say the clerk was shot Feb. 27 during a robbery at a gas station on Pine Road."
+    )
+    value, said = _main_date(text)
+    assert (value, said) == ("2026-02-27", "Feb. 27")
+
+
+def test_fronted_date_of_a_saying_is_the_day_of_what_is_said() -> None:
+    text = (
+        "Boy wounded in Carver Heights\n\n"
+        "A 12-year-old boy was in stable condition Wednesday.\n\n"
+        "On Tuesday afternoon, police say the boy was shot while walking home from school on Ash Street."
+    )
+    assert _main_date(text)[0] == "2026-03-10"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("The man was shot Monday near the park.", "incident"),
+        ("Monday's shooting left two dead.", "incident"),
+        ("He was arraigned Monday on murder charges.", "follow_up"),
+        ("A vigil was held Monday for the victims.", "follow_up"),
+        ("The victim died Monday at a hospital.", "weak"),
+        ("The victim died Monday after he was shot in the chest.", "incident"),
+        ("It happened a block from a Monday shooting that wounded three.", "other"),
+    ],
+)
+def test_date_role(sentence: str, role: str) -> None:
+    doc = read_text(sentence, PUB)
+    assert doc.spacy is not None
+    d = next(x for x in doc.dates if x.text == "Monday" or x.text == "Monday's")
+    span = doc.spacy.char_span(d.start, d.end, alignment_mode="expand")
+    assert span is not None
+    assert date_role(doc.spacy, span.start, span.end)[0] == role
+
+
+def test_dateline_day_anchors_weekdays_of_a_later_publication() -> None:
+    text = "KESTREL, Ga. (Nov. 4, 2025): Deputies are looking for the driver in a Tuesday night shooting."
+    assert written_on(text, date(2026, 3, 12)) == date(2025, 11, 4)
+    tuesday = next(d for d in find_dates(text, date(2026, 3, 12)) if d.text == "Tuesday night")
+    assert tuesday.value == "2025-11-04" and tuesday.note == WRITTEN_NOTE
+    # the same dateline on the day of publication changes nothing
+    assert written_on(text, date(2025, 11, 4)) is None
+    assert written_on("Deputies are looking for a driver.", date(2026, 3, 12)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He was shot on Thanksgiving near the river.", "2025-11-27"),  # the fourth Thursday of November
+        ("A Christmas night shooting left one dead.", "2025-12-25"),
+        ("Shots rang out on New Year's Eve.", "2025-12-31"),
+        ("The boy was hurt on Easter Sunday.", "2025-04-20"),
+        ("She was wounded on Memorial Day.", "2025-05-26"),  # the last Monday of May
+    ],
+)
+def test_holidays_are_the_most_recent_such_day(text: str, value: str) -> None:
+    found = find_dates(text, date(2026, 3, 12))
+    assert [d.value for d in found] == [value]
+    d = found[0]
+    assert d.start is not None and d.end is not None and text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize("text", ["The Christmas lights were stolen.", "They ate Thanksgiving dinner."])
+def test_a_holiday_word_without_a_day_said_is_no_date(text: str) -> None:
+    assert find_dates(text, date(2026, 3, 12)) == []
+
+
+def test_the_day_of_another_noun_does_not_date_the_shooting() -> None:
+    doc = read_text("A man was shot at a Christmas Eve party in Elmwood.", PUB)
+    assert doc.spacy is not None
+    d = next(x for x in doc.dates if x.text.startswith("Christmas"))
+    span = doc.spacy.char_span(d.start, d.end, alignment_mode="expand")
+    assert span is not None
+    assert date_role(doc.spacy, span.start, span.end)[0] == "none"
