@@ -14,7 +14,8 @@ def primary(reading_text: str, events: list, **kw) -> EventProfile:  # type: ign
 
 def test_victim_ages_come_from_descriptions_and_the_headline() -> None:
     ev = event("ev1", day="2024-05-12", city="Dayton",
-               people=(("a 15-year-old boy", "victim"), ("6-month-old girl", "victim"), ("gunman", "perpetrator")))
+               people=(("a 15-year-old boy", "victim"), ("6-month-old girl", "victim"),
+                       ("gunman", "perpetrator")))
     assert victim_ages(ev, "Teen, 17, hurt as shots hit Dayton porch") == [0, 15, 17]
     assert victim_ages(event("ev2"), None) == []
 
