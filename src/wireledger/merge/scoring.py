@@ -126,6 +126,8 @@ def _place_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
     ca, cb = a.city_key, b.city_key
     if ca and cb and ca == cb:
         return 0.05
+    if (ca and ca in b.places) or (cb and cb in a.places):
+        return 0.0  # the other report names this city too: readers pick different places of one story
     km = _km(a, b)
     if km is not None and km <= params.near_km:
         return 0.0
