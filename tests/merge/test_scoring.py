@@ -49,3 +49,15 @@ def test_a_follow_up_dated_on_its_own_day_pays_less_for_the_gap() -> None:
     assert charged.follow_up and not other.follow_up
     assert score_pair(attack, charged).reasons["date"] > score_pair(attack, other).reasons["date"] == -0.5
     assert score_pair(attack, charged).reasons["date"] < 0  # still weaker than a matching date
+
+
+def test_a_name_both_reports_only_mention_counts_less_than_a_shared_victim() -> None:
+    def shooting(text: str, people: tuple[tuple[str, str], ...]) -> EventProfile:
+        return primary(text, [event("ev1", day="2024-05-12", city="Dayton", people=people)])
+
+    byline = ("Tess Okafor", "mentioned")
+    a = shooting("A man was shot on Fern Avenue in Dayton, Tess Okafor reports.", (byline,))
+    b = shooting("Two teenagers were wounded near a Dayton school, Tess Okafor reports.", (byline,))
+    c = shooting("Omar Kessel was shot on Fern Avenue in Dayton.", (("Omar Kessel", "victim"),))
+    d = shooting("Police named the Fern Avenue victim as Omar Kessel.", (("Omar Kessel", "mentioned"),))
+    assert 0 < score_pair(a, b).reasons["people"] < score_pair(c, d).reasons["people"]

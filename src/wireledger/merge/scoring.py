@@ -16,6 +16,8 @@ from .profile import INFERRED, STORY_TYPE, EventProfile, published_day
 from .text import cosine
 
 OWN_DAYS = 2  # a date this many days before publication (or on it) is the report's own day
+MENTIONED_ONLY = 0.1  # a full name both reports name, neither as a participant
+
 # Families of attack types that readers confuse with each other; a pair across families is unlikely.
 _ATTACK_FAMILY = {
     "assassination": "violence", "armed_assault": "violence", "unarmed_assault": "violence",
@@ -152,8 +154,10 @@ def _people_term(a: EventProfile, b: EventProfile) -> float:
     pa, pb = a.participant_keys, b.participant_keys
     if pa & pb:
         return 0.3
-    if a.full_keys & b.full_keys:
-        return 0.2
+    shared = a.full_keys & b.full_keys
+    if shared:
+        # a name both reports only mention (a reporter's byline, a police spokesman) says less
+        return 0.2 if shared & (pa | pb) else MENTIONED_ONLY
     if a.surname_keys & b.surname_keys:
         return 0.1
     va, vb = _victims(a), _victims(b)
