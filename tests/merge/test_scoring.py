@@ -49,6 +49,11 @@ def test_a_follow_up_dated_on_its_own_day_pays_less_for_the_gap() -> None:
     assert charged.follow_up and not other.follow_up
     assert score_pair(attack, charged).reasons["date"] > score_pair(attack, other).reasons["date"] == -0.5
     assert score_pair(attack, charged).reasons["date"] < 0  # still weaker than a matching date
+    # no later step told, but the same victim named: a vigil or an update, weeks later
+    vigil = primary("Friends of Carla Venn gathered on Marsh Road in Toledo on Monday.",
+                    [event("ev1", day="2024-05-13", city="Toledo", people=(("Carla Venn", "victim"),))],
+                    published="2024-05-13", title="Vigil on Marsh Road")
+    assert not vigil.follow_up and score_pair(attack, vigil).reasons["date"] > -0.5
 
 
 def test_a_name_both_reports_only_mention_counts_less_than_a_shared_victim() -> None:

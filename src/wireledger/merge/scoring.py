@@ -103,7 +103,14 @@ def _late_report(x: tuple[int, int, str], y: tuple[int, int, str], a: EventProfi
     report was published: the later report may be a follow-up of the earlier happening."""
     (alo, _, _), (blo, _, _) = x, y
     late, lo, early = (a, alo, blo) if alo > blo else (b, blo, alo)
-    return late.follow_up and _own_day(late, lo) and early < lo
+    if not (_own_day(late, lo) and early < lo):
+        return False
+    return late.follow_up or bool(_named_in_both(a, b))
+
+
+def _named_in_both(a: EventProfile, b: EventProfile) -> set[str]:
+    """Full names both reports give, a participant on at least one side."""
+    return (a.full_keys & b.full_keys) & (a.participant_keys | b.participant_keys)
 
 
 def _date_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
