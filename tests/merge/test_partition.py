@@ -33,3 +33,13 @@ def test_vetoes_and_shared_reports_keep_groups_apart() -> None:
     clusters = partition(nodes, edges, 0.3)
     assert ["a#1", "b#1"] in clusters and ["b#2"] in clusters
     assert partition({"a#1", "c#1"}, [("a#1", "c#1", 0.9), ("a#1", "c#1", -1.0)], 0.3) == [["a#1"], ["c#1"]]
+
+
+def test_links_between_primary_events_are_taken_first() -> None:
+    # report c's story (c#p) matches report b's side event b#2 best, but the stories of a, b and c
+    # belong together: taken strongest first, b#2 would capture c#p and keep it from b's own story b#p
+    nodes = {"a#p", "b#p", "b#2", "c#p"}
+    edges = [("b#2", "c#p", 0.9), ("a#p", "b#p", 0.8), ("a#p", "c#p", 0.6), ("b#p", "c#p", 0.6)]
+    assert ["b#2", "c#p"] in partition(nodes, edges, 0.45, 0.3)
+    clusters = partition(nodes, edges, 0.45, 0.3, primaries={"a#p", "b#p", "c#p"})
+    assert ["a#p", "b#p", "c#p"] in clusters and ["b#2"] in clusters

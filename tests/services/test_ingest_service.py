@@ -283,3 +283,39 @@ def test_a_reading_that_failed_ahead_is_reported_and_the_others_are_stored(tmp_p
         assert bad is not None and store.get_reading(bad.id) is None
     retry = ingest([str(path)], IngestOptions(), settings, read=_reader([]))
     assert retry.readings == 1 and retry.exit_code == EXIT_OK
+
+
+def test_stored_readings_are_taken_from_the_file_and_new_ones_added_to_it(tmp_path: Path) -> None:
+    from wireledger.services.ledger import stored_readers
+
+    stories = [
+        "A bus driver in Saltmere was robbed at knifepoint on Tuesday evening, police said.",
+        "Two men were arrested after a warehouse fire near the Mirrin valley road on Sunday.",
+        "A fishing boat was found burned on the shore south of Saltmere harbour.",
+    ]
+    rows = [{"id": f"r{i}", "text": text, "published": "2024-04-04"} for i, text in enumerate(stories)]
+    file = tmp_path / "readings.jsonl"
+    calls: list[str] = []
+    batches: list[list[str]] = []
+    first_settings = _settings(tmp_path / "a")
+    (tmp_path / "a").mkdir()
+    read, read_many = stored_readers(file, _reader(calls), _batch_reader(_reader(calls), batches))
+    first = ingest([str(_jsonl(tmp_path / "two.jsonl", rows[:2]))], IngestOptions(), first_settings,
+                   read=read, read_many=read_many)
+    assert first.readings == 2 and calls == ["r0", "r1"]
+    assert [json.loads(line)["document"]["id"] for line in file.read_text().splitlines()] == ["r0", "r1"]
+    # a new ledger, the same file: only the report it does not hold is read, and it is added
+    second_settings = _settings(tmp_path / "b")
+    (tmp_path / "b").mkdir()
+    read, read_many = stored_readers(file, _reader(calls), _batch_reader(_reader(calls), batches))
+    second = ingest([str(_jsonl(tmp_path / "three.jsonl", rows))], IngestOptions(), second_settings,
+                    read=read, read_many=read_many)
+    assert second.readings == 3 and calls == ["r0", "r1", "r2"] and batches[-1] == ["r2"]
+    assert len(file.read_text().splitlines()) == 3
+    with SQLiteStore(first_settings.db_path) as a, SQLiteStore(second_settings.db_path) as b:
+        for r in rows[:2]:
+            da, db = a.get_document(r["id"]), b.get_document(r["id"])
+            assert da is not None and db is not None
+            ra, rb = a.get_reading(da.id), b.get_reading(db.id)
+            assert ra is not None and rb is not None and ra["entities"] == rb["entities"]
+            assert [e["name"] for e in rb["entities"]] != []

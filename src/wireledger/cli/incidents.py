@@ -207,11 +207,15 @@ def reread_command(settings: Settings, processes: int | None, fmt: str) -> None:
               help="Keep only lines whose FIELD is one of the values (repeatable).")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Reading processes (default: the processes setting).")
+@click.option("--readings", default=None, metavar="FILE.jsonl",
+              help="Take the readings of reports from this JSONL file when it holds them; the reports read "
+                   "are added to it (measure the merging again without reading; delete it when the reader "
+                   "changes).")
 @format_option
 @click.pass_obj
 def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_field: str, text_field: str,
                           title_field: str, published_field: str, only: tuple[str, ...],
-                          processes: int | None, fmt: str) -> None:
+                          processes: int | None, readings: str | None, fmt: str) -> None:
     """Ingest PATH into a temporary ledger and score which reports were merged into one incident
     (B-cubed, MUC and pairwise precision, recall and F1 against the gold field)."""
     from ..errors import UsageError
@@ -226,7 +230,7 @@ def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_fie
     scores, info = evaluate_clusters(path, settings, gold_field=gold_field, id_field=id_field,
                                      text_field=text_field, title_field=title_field,
                                      published_field=published_field, only=selected or None,
-                                     processes=processes or settings.processes)
+                                     processes=processes or settings.processes, readings=readings)
     if fmt == "json":
         echo_json("eval clusters", {**scores.to_dict(), "run": info})
         return

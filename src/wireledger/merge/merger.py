@@ -130,7 +130,8 @@ class IncidentMerger:
         outcome = MergeOutcome()
         if not unit:
             return outcome
-        clusters = partition(unit, self.state.edges_among(unit), self.params.link, self.params.average)
+        clusters = partition(unit, self.state.edges_among(unit), self.params.link, self.params.average,
+                             self.state.primaries(unit))
         current = self.state.incidents_of(unit)
         old_sizes = {inc: len(self.state.incident_members(inc)) for inc in set(current.values())}
         overlaps: list[tuple[int, int, str, int]] = []  # (-overlap, -old size, old id, cluster index)

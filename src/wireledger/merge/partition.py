@@ -18,9 +18,11 @@ from .state import document_of
 
 
 def partition(nodes: set[str], edges: list[tuple[str, str, float]], threshold: float,
-              average: float | None = None) -> list[list[str]]:
+              average: float | None = None, primaries: set[str] | None = None) -> list[list[str]]:
     """Clusters of ``nodes`` (each sorted; clusters sorted by first member): edges at or above
-    ``threshold`` may join two groups whose average score reaches ``average`` (default: the threshold)."""
+    ``threshold`` may join two groups whose average score reaches ``average`` (default: the threshold).
+    Edges between two ``primaries`` (events that stand for their whole reports) are taken first: a
+    report's side event must not pull another report away from the reports it is most like."""
     average = threshold if average is None else average
     parent = {n: n for n in nodes}
     size = dict.fromkeys(nodes, 1)
@@ -43,8 +45,9 @@ def partition(nodes: set[str], edges: list[tuple[str, str, float]], threshold: f
             x = parent[x]
         return x
 
+    first = primaries or set()
     ordered = sorted((e for e in edges if e[2] >= threshold and e[0] in parent and e[1] in parent),
-                     key=lambda e: (-e[2], e[0], e[1]))
+                     key=lambda e: (not (e[0] in first and e[1] in first), -e[2], e[0], e[1]))
     for a, b, _ in ordered:
         ga, gb = find(a), find(b)
         if ga == gb or gb in vetoes[ga] or docs[ga] & docs[gb]:

@@ -25,6 +25,8 @@ STORY_TYPE = "report"  # the profile of a report in which the reader found no ev
 # Follow-up events: a report whose main event is one of these is about the attack it follows up.
 FOLLOW_UP_TYPES = frozenset({"investigation", "arrest", "charge", "sentence", "death", "hospitalization",
                              "accusation", "statement"})
+# What a report tells when it follows an attack up: its date is then often the step's, not the attack's.
+LATER_STEPS = frozenset({"arrest", "charge", "sentence"})
 INFERRED = "inferred"  # precision of a date taken from the publication date, not from the text
 INFERRED_DAYS = 7  # an undated main event happened within this many days before publication
 
@@ -118,6 +120,8 @@ class EventProfile:
     title_vector: dict[str, float] = field(default_factory=dict)
     facts: dict[str, list[Fact]] = field(default_factory=dict)
     events: list[str] = field(default_factory=list)  # every event of the report this profile stands for
+    follow_up: bool = False  # a primary profile whose report tells a later step (an arrest, a charge...)
+    ages: list[int] = field(default_factory=list)  # the victims' ages ("a 15-year-old boy", "Boy, 15,")
 
     def intervals(self) -> list[tuple[int, int, str]]:
         """Its own date interval first, then those of the events it absorbed."""
@@ -403,6 +407,23 @@ def same_happening(a: Event, b: Event) -> bool:
     return not (va and vb and not va & vb)
 
 
+_AGE = re.compile(r"\b(\d{1,2})[- ](?:years?|yrs?|months?)?[- ]?old\b", re.I)
+_TITLE_AGE = re.compile(r"\b[A-Za-z]+,\s(\d{1,2}),")
+
+
+def victim_ages(ev: Event, title: str | None) -> list[int]:
+    """The ages a report gives its victims: in the victims' descriptions ("a 15-year-old boy") and in
+    the headline ("15-year-old shot", "Boy, 15, shot"). Months-old babies count as 0."""
+    ages: set[int] = set()
+    texts = [p.name for p in ev.participants if p.role in ("victim", "target")]
+    for text in [*texts, title or ""]:
+        for m in _AGE.finditer(text):
+            ages.add(0 if "month" in m.group().lower() else int(m.group(1)))
+    if title:
+        ages.update(int(m.group(1)) for m in _TITLE_AGE.finditer(title))
+    return sorted(ages)
+
+
 def _interval_of(ev: Event) -> tuple[int | None, int | None, str]:
     return date_interval(ev.date.value if ev.date else None, ev.date.precision if ev.date else None)
 
@@ -501,6 +522,8 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
         if main.date_lo is None and pub is not None:
             main.date_lo, main.date_hi, main.precision = pub - INFERRED_DAYS, pub, INFERRED
         main.places = named_places(reading)
+        main.follow_up = any(e.type in LATER_STEPS for e in events if not e.background)
+        main.ages = victim_ages(primary, title)
         profiles.append(main)
     absorbed = set(profiles[0].events) if profiles else set()
     for ev in events:

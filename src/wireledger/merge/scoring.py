@@ -12,8 +12,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from .profile import INFERRED, STORY_TYPE, EventProfile
+from .profile import INFERRED, STORY_TYPE, EventProfile, published_day
 from .text import cosine
+
+OWN_DAYS = 2  # a date this many days before publication (or on it) is the report's own day
+MENTIONED_ONLY = 0.1  # a full name both reports name, neither as a participant
 
 # Families of attack types that readers confuse with each other; a pair across families is unlikely.
 _ATTACK_FAMILY = {
@@ -33,6 +36,7 @@ class MergeParams:
     near_km: float = 40.0  # places within this distance are "the same place"
     weights: tuple[tuple[str, float], ...] = ()  # optional (term, factor) pairs scaling a term
     title: float = 0.5  # share of the headlines' similarity when both events stand for their reports
+    late_report: float = 0.2  # the most a date gap costs when the later date is only its report's own day
 
 
 @dataclass
@@ -86,13 +90,43 @@ def _interval_term(x: tuple[int, int, str], y: tuple[int, int, str]) -> float:
     return -min(0.5, (0.01 if soft else 0.02) * gap)
 
 
-def _date_term(a: EventProfile, b: EventProfile) -> float:
+def _own_day(p: EventProfile, lo: int) -> bool:
+    """Whether a date is the report's own day (its publication day or the two days before): the day a
+    follow-up is about (an arrest, a verdict, a funeral) as often as the day of the attack."""
+    pub = published_day(p.published)
+    return pub is not None and pub - OWN_DAYS <= lo <= pub
+
+
+def _late_report(x: tuple[int, int, str], y: tuple[int, int, str], a: EventProfile,
+                 b: EventProfile) -> bool:
+    """Whether the later of two dates is only its report's own day, and the earlier one lies before that
+    report was published: the later report may be a follow-up of the earlier happening."""
+    (alo, _, _), (blo, _, _) = x, y
+    late, lo, early = (a, alo, blo) if alo > blo else (b, blo, alo)
+    if not (_own_day(late, lo) and early < lo):
+        return False
+    return late.follow_up or bool(_named_in_both(a, b))
+
+
+def _named_in_both(a: EventProfile, b: EventProfile) -> set[str]:
+    """Full names both reports give, a participant on at least one side."""
+    return (a.full_keys & b.full_keys) & (a.participant_keys | b.participant_keys)
+
+
+def _date_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
     ia, ib = a.intervals(), b.intervals()
     if not ia or not ib:
         if a.month_day and b.month_day:
             return 0.1 if a.month_day == b.month_day else -0.2
         return 0.0
-    return max(_interval_term(x, y) for x in ia for y in ib)
+    best = -1.0
+    for x in ia:
+        for y in ib:
+            term = _interval_term(x, y)
+            if term < -params.late_report and _late_report(x, y, a, b):
+                term = -params.late_report
+            best = max(best, term)
+    return best
 
 
 def _place_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
@@ -101,6 +135,8 @@ def _place_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
     ca, cb = a.city_key, b.city_key
     if ca and cb and ca == cb:
         return 0.05
+    if (ca and ca in b.places) or (cb and cb in a.places):
+        return 0.0  # the other report names this city too: readers pick different places of one story
     km = _km(a, b)
     if km is not None and km <= params.near_km:
         return 0.0
@@ -125,8 +161,10 @@ def _people_term(a: EventProfile, b: EventProfile) -> float:
     pa, pb = a.participant_keys, b.participant_keys
     if pa & pb:
         return 0.3
-    if a.full_keys & b.full_keys:
-        return 0.2
+    shared = a.full_keys & b.full_keys
+    if shared:
+        # a name both reports only mention (a reporter's byline, a police spokesman) says less
+        return 0.2 if shared & (pa | pb) else MENTIONED_ONLY
     if a.surname_keys & b.surname_keys:
         return 0.1
     va, vb = _victims(a), _victims(b)
@@ -147,6 +185,19 @@ def _count_term(a: EventProfile, b: EventProfile) -> float:
     return total
 
 
+def _age_term(a: EventProfile, b: EventProfile) -> float:
+    """Victims' ages on both sides: one in common (within a year: a birthday, an outlet's slip) is a little
+    more likely one happening; none in common is less likely (two children shot in one city the same
+    week are two shootings)."""
+    if not a.ages or not b.ages:
+        return 0.0
+    if set(a.ages) & set(b.ages):
+        return 0.1
+    if any(abs(x - y) <= 1 for x in a.ages for y in b.ages):
+        return 0.0
+    return -0.1
+
+
 def score_pair(a: EventProfile, b: EventProfile, params: MergeParams | None = None) -> PairScore:
     params = params or MergeParams()
     if a.document == b.document or _type_veto(a, b):
@@ -154,8 +205,10 @@ def score_pair(a: EventProfile, b: EventProfile, params: MergeParams | None = No
     text = cosine(a.vector, b.vector)
     if a.title_vector and b.title_vector:
         text = max(text, (1 - params.title) * text + params.title * cosine(a.title_vector, b.title_vector))
-    reasons = {"text": round(text, 3), "date": _date_term(a, b), "place": _place_term(a, b, params),
+    reasons = {"text": round(text, 3), "date": _date_term(a, b, params), "place": _place_term(a, b, params),
                "people": _people_term(a, b), "counts": _count_term(a, b)}
+    if _age_term(a, b):
+        reasons["ages"] = _age_term(a, b)
     if _type_term(a, b):
         reasons["type"] = _type_term(a, b)
     if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):

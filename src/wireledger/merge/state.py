@@ -50,6 +50,10 @@ class MergeState(Protocol):
 
     def incidents_of(self, mentions: Iterable[str]) -> dict[str, str]: ...
 
+    def primaries(self, mentions: Iterable[str]) -> set[str]:
+        """Those of ``mentions`` that stand for their whole report (primary profiles)."""
+        ...
+
     def incident_members(self, incident: str) -> list[str]: ...
 
     def assign(self, assignments: dict[str, str]) -> None:
@@ -141,6 +145,9 @@ class MemoryState:
 
     def incidents_of(self, mentions: Iterable[str]) -> dict[str, str]:
         return {m: self._incident[m] for m in mentions if m in self._incident}
+
+    def primaries(self, mentions: Iterable[str]) -> set[str]:
+        return {m for m in mentions if m in self._profiles and self._profiles[m].primary}
 
     def incident_members(self, incident: str) -> list[str]:
         return sorted(self._members.get(incident, ()))

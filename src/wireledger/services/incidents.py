@@ -320,12 +320,15 @@ def _matching(profile: EventProfile, name: str) -> Iterable[Any]:
 def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incident_id", id_field: str = "id",
                       text_field: str = "text", title_field: str = "title",
                       published_field: str = "published", only: dict[str, set[str]] | None = None,
-                      processes: int = 1) -> tuple[ClusterScores, dict[str, Any]]:
+                      processes: int = 1,
+                      readings: str | None = None) -> tuple[ClusterScores, dict[str, Any]]:
     """Ingest a JSONL file into a temporary ledger (reading every report), merge, and score the
     document-to-incident assignment against the gold field. ``only`` keeps the lines whose field has one
-    of the given values (e.g. the security topics of ECB+). Lines without text are not scored."""
+    of the given values (e.g. the security topics of ECB+). Lines without text are not scored.
+    ``readings`` is a JSONL file of stored readings: a report found there is not read again, and the
+    readings made are added to it (see ``stored_readers``)."""
     from .ingestion import ingest
-    from .ledger import pipeline_readers
+    from .ledger import pipeline_readers, stored_readers
 
     options = IngestOptions(id_field=id_field, text_field=text_field, title_field=title_field,
                             published_field=published_field)
@@ -341,6 +344,8 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
         gold = read_gold(source, gold_field, id_field)
         temp = settings.with_(db=str(Path(tmp) / "ledger.db"), processes=processes)
         read, read_many = pipeline_readers(temp)
+        if readings:
+            read, read_many = stored_readers(readings, read, read_many)
         summary = ingest([str(source)], options, temp, read=read, read_many=read_many)
         with IncidentService(temp) as service:
             rows = service.members()

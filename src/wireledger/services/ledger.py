@@ -8,8 +8,10 @@ resumes where it stopped.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
+from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
@@ -43,6 +45,57 @@ def pipeline_readers(settings: Settings) -> tuple[Read, ReadMany]:
                                    batch_size=settings.batch_size)
 
     return read, read_many
+
+
+def stored_readers(path: str | Path, read: Read, read_many: ReadMany,
+                   batch: int = 64) -> tuple[Read, ReadMany]:
+    """``read`` and ``read_many`` that take a document's reading from the JSONL file ``path`` (one
+    ``Reading.to_dict()`` a line, matched by content id) when it holds one, and otherwise read it and
+    append the reading to the file. Measuring the merging again then costs no reading; the file is the
+    user's to delete when the reader changes (a stored reading is never checked against the reader)."""
+    from ..merge.reading_json import reading_from_dict
+
+    file = Path(path)
+    stored: dict[str, dict[str, Any]] = {}
+    if file.exists():
+        with file.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    data = json.loads(line)
+                    doc = data.get("document") or {}
+                    stored[str(doc.get("content_id") or doc.get("id"))] = data
+
+    def keep(reading: Reading) -> Reading:
+        data = reading.to_dict()
+        stored[reading.document.id] = data
+        with file.open("a", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+        return reading
+
+    def from_file(doc: Document) -> Reading | None:
+        data = stored.get(doc.id)
+        return reading_from_dict(data, document=doc) if data is not None else None
+
+    def read_one(doc: Document) -> Reading:
+        found = from_file(doc)
+        return found if found is not None else keep(read(doc))
+
+    def read_batches(docs: Iterable[Document]) -> Iterator[Reading | Problem]:
+        it = iter(docs)
+        while chunk := list(islice(it, batch)):
+            missing = [d for d in chunk if d.id not in stored]
+            fresh = dict(zip((d.id for d in missing), read_many(missing), strict=False)) if missing else {}
+            for doc in chunk:
+                found = from_file(doc)
+                if found is not None:
+                    yield found
+                    continue
+                result = fresh.get(doc.id)
+                if result is None:
+                    return  # the reader gave fewer results: ingest reads the rest one by one
+                yield keep(result) if isinstance(result, Reading) else result
+
+    return read_one, read_batches
 
 
 def pipeline_reader(settings: Settings) -> Read:

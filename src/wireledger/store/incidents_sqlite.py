@@ -112,6 +112,15 @@ class SQLiteMergeState:
             out.update((k, i) for k, i in rows)
         return out
 
+    def primaries(self, mentions: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(mentions))):
+            rows = self.conn.execute(
+                f"SELECT key FROM incident_mentions WHERE key IN ({_marks(len(chunk))}) AND is_primary = 1",
+                chunk)
+            out.update(k for (k,) in rows)
+        return out
+
     def incident_members(self, incident: str) -> list[str]:
         rows = self.conn.execute("SELECT key FROM incident_mentions WHERE incident_id = ? ORDER BY key",
                                  (incident,))
