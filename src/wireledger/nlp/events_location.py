@@ -153,9 +153,12 @@ def police_town(ctx: EventContext) -> Location | None:
             if low.endswith(" " + words):
                 town = name[: len(name) - len(words) - 1].strip()
                 first = town.split()[0].lower() if town.split() else ""
+                states = {p.location.region for p in ctx.rdoc.places if p.location and p.location.region}
                 if (
                     not town
                     or first in ctx.lex.not_towns
+                    or town.split()[-1].lower() in ctx.lex.not_town_last
+                    or town in states
                     or town.lower().endswith(" county")
                     or not all(w[:1].isupper() for w in town.split())
                 ):

@@ -81,6 +81,8 @@ class PlacesStep:
         sub_city: list[tuple[Entity, int, int, str]] = []
         for e in places:
             for m in e.mentions:
+                if fold(m.text) in self.lex.not_place_words:
+                    continue  # "Man" in "Man Shot In Fort Worth": a person noun in a title-cased title
                 if self._is_sub_city(e, m.text):
                     sub_city.append((e, m.start, m.end, m.text))
                     continue
@@ -255,6 +257,9 @@ def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
     region = state.name if state else None
     if p.kind == "country":
         return Location(name=p.name, country=p.country, geonameid=p.geonameid)
+    if p.kind == "state" and p.admin1 == "DC":  # the District of Columbia is the city of Washington
+        return Location(name=p.name, city="Washington", region=p.name, country=p.country,
+                        geonameid=p.geonameid)
     if p.kind in ("state", "region"):
         return Location(name=p.name, region=p.name, country=p.country, geonameid=p.geonameid)
     if p.kind == "county":
