@@ -182,6 +182,9 @@ class EntitiesStep:
         if not lex.is_institution(text) and any(
                 p.kind in ("country", "state", "region") for p in self.gaz.lookup(text)):
             return "location", 0.75
+        if after_in and not lex.is_institution(text) and not self._is_person_name(text, person_words) \
+                and any(p.kind == "city" for p in self.gaz.lookup(text)):
+            return "location", 0.7  # "hurt in Vallejo", "near Cimarron": a town spaCy took for a firm
         if lex.is_group(text):
             return "group", 0.75
         return "organization", 0.75

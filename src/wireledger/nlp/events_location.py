@@ -54,6 +54,9 @@ _STREET_WORDS = {
 }
 
 
+NEARBY_TOWN_MAX_DISTANCE = 2  # parse-tree steps from the event's trigger: "shot ... in Charenton"
+
+
 def place_location(p: PlaceMention) -> Location:
     if p.location is not None:
         loc = Location(**{k: getattr(p.location, k) for k in p.location.__dataclass_fields__})
@@ -229,7 +232,18 @@ def event_location(
         and city.kind == "sub"
         and city.location.city == dateline.location.city
     )
-    if dateline is not None and same_country and not street_of_it:
+    # a town of the dateline's state that the event's own words name is where it happened ("NEW ORLEANS
+    # (AP) -- ... the shootings in Charenton"): the dateline is the reporter's city
+    nearby_town = (
+        city is not None
+        and dateline is not None
+        and city.kind == "city"
+        and city.distance <= NEARBY_TOWN_MAX_DISTANCE
+        and city.location.region is not None
+        and city.location.region == dateline.location.region
+        and city.location.city != dateline.location.city
+    )
+    if dateline is not None and same_country and not street_of_it and not nearby_town:
         city = dateline
     if city is None and use_report_city:
         town = police_town(ctx)

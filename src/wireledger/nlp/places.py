@@ -87,16 +87,16 @@ class PlacesStep:
                     sub_city.append((e, m.start, m.end, m.text))
                     continue
                 where = (doc.sentence_of(m.start) or (m.start, m.end), _paragraph_of(doc, m.start))
+                known = bool(self.gaz.lookup(m.text))
+                quarter = None if known else self._quarter(m.text, doc.text, m.end, context, where)
+                if quarter is not None:
+                    quarter.start, quarter.end = m.start, m.end
+                    e.country = e.country or quarter.country
+                    resolved.append(PlaceMention(m.start, m.end, m.text, quarter, e.id))
+                    continue
                 place = self.choose(m.text, doc.text, m.end, context, where)
-                if place is None and self.gaz.lookup(m.text):
+                if place is None and known:
                     continue  # the gazetteer knows the name only as places that cannot be meant here
-                if place is None:
-                    loc = self._quarter(m.text, doc.text, m.end, context, where)
-                    if loc is not None:
-                        loc.start, loc.end = m.start, m.end
-                        e.country = e.country or loc.country
-                        resolved.append(PlaceMention(m.start, m.end, m.text, loc, e.id))
-                        continue
                 loc = to_location(place, m.text, self.gaz) if place else None
                 if loc is not None:
                     loc.start, loc.end = m.start, m.end
