@@ -265,8 +265,8 @@ def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
     if p.kind == "county":
         return Location(name=p.name, region=region, country=p.country)
     name = p.name
-    if not name.isascii() and text.isascii() and fold(text) == fold(name):
-        name = _unaccented(name)  # "Los Banos" as the report writes it, not "Los Baños"
+    if p.country == "US" and not name.isascii() and text.isascii() and fold(text) == fold(name):
+        name = _unaccented(name)  # "Los Banos", as US reports and records write it, not "Los Baños"
     return Location(name=name, city=name, region=region, country=p.country, lat=p.lat, lon=p.lon,
                     geonameid=p.geonameid)
 
