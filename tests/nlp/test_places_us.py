@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-from reading_support import read_text
+from reading_support import pipeline, read_text
 
 from wireledger.model import Location
 from wireledger.nlp.base import ReadingDoc
 from wireledger.nlp.gazetteer import Gazetteer, us_towns
-from wireledger.nlp.places import _Context, plausible
+from wireledger.nlp.places import PlacesStep, _Context, plausible
 
 
 def placed(doc: ReadingDoc, text: str) -> Location | None:
@@ -74,3 +74,20 @@ def test_a_person_noun_in_a_headline_is_no_place() -> None:
     assert not [p for p in doc.places if p.text == "Man"]
     town = placed(doc, "Smackover")
     assert town is not None and town.region == "Arkansas"
+
+
+def test_a_large_city_names_its_state_for_the_towns_beside_it() -> None:
+    gaz = Gazetteer.load()
+    woodlawn_md = next(p for p in gaz.lookup("Woodlawn") if p.admin1 == "MD")
+    doc = read_text("Three men were shot on Sunday on a porch in Chicago, police said.")
+    assert placed(doc, "Chicago") is not None
+    step = next(s for s in pipeline().steps if isinstance(s, PlacesStep))
+    ctx = step._context(doc, [e for e in doc.entities if e.type == "location"])
+    assert ctx.states["IL"] >= 1  # Chicago is in Illinois though the report never writes it
+    assert not plausible(woodlawn_md, ctx, in_lead=False)
+
+
+def test_the_article_of_a_place_name_is_not_part_of_the_city() -> None:
+    doc = read_text("A teenager was shot on a rooftop in the Bronx on Monday, police in New York said.")
+    bronx = next((p.location for p in doc.places if p.location is not None and "Bronx" in p.text), None)
+    assert bronx is not None and bronx.city == "Bronx" and bronx.region == "New York"

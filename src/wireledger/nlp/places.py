@@ -161,8 +161,12 @@ class PlacesStep:
                         ctx.evidence.append((m.start, "US"))
         names = {fold(m.text) for e in places for m in e.mentions}
         for name in names:
-            for state in {p.admin1 for p in self.gaz.lookup(name) if p.country == "US" and p.admin1}:
+            found = self.gaz.lookup(name)
+            for state in {p.admin1 for p in found if p.country == "US" and p.admin1}:
                 ctx.support[state] += 1
+            big = next((p for p in found if p.kind == "city"), None)
+            if big is not None and big.country == "US" and big.admin1 and big.population >= KNOWN_BY_NAME_US:
+                ctx.states[big.admin1] += 1  # "Chicago" names Illinois as well as "Ill." would
         if doc.spacy is not None:
             for ent in doc.spacy.ents:
                 if ent.label_ == "NORP":
@@ -264,7 +268,7 @@ def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
         return Location(name=p.name, region=p.name, country=p.country, geonameid=p.geonameid)
     if p.kind == "county":
         return Location(name=p.name, region=region, country=p.country)
-    name = p.name
+    name = p.name[4:] if p.name.startswith("The ") else p.name  # "The Bronx": the Bronx
     if p.country == "US" and not name.isascii() and text.isascii() and fold(text) == fold(name):
         name = _unaccented(name)  # "Los Banos", as US reports and records write it, not "Los Baños"
     return Location(name=name, city=name, region=region, country=p.country, lat=p.lat, lon=p.lon,
