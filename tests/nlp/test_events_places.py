@@ -28,3 +28,11 @@ def test_a_state_police_force_names_no_town() -> None:
     ev = main_event(doc)
     assert ev is not None, summary(doc)
     assert ev.location is None or ev.location.city != "Nebraska State"
+
+
+def test_where_the_wounded_were_taken_is_not_where_they_were_hurt() -> None:
+    doc = read_text("A boy, 9, was wounded on Friday at a farm, deputies in Arkansas said.\n\n"
+                    "He was flown to a hospital in Little Rock, where he was in stable condition.")
+    ev = main_event(doc)
+    assert ev is not None, summary(doc)
+    assert ev.location is None or ev.location.city != "Little Rock", ev.location

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Location
 from .base import PlaceMention
 from .events_syntax import char_runs, lemma, tree_distance
+from .gazetteer import load_data
 
 if TYPE_CHECKING:
     from .events import EventContext
@@ -99,6 +101,32 @@ def _is_origin(ctx: EventContext, p: PlaceMention) -> bool:
     return root.dep_ == "pobj" and lemma(root.head) == "of" and lemma(root.head.head) in ctx.lex.person_nouns
 
 
+@cache
+def _destination_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("events_places.yaml")
+    return frozenset(data.get("destination_verbs") or ()), frozenset(data.get("destination_nouns") or ())
+
+
+def _is_destination(ctx: EventContext, p: PlaceMention) -> bool:
+    """Where a victim was taken ("airlifted to a hospital in Shreveport", "a Little Rock hospital")."""
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verbs, nouns = _destination_words()
+    tok, through_to = span.root, False
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lower_ == "to":
+            through_to = True
+        elif lemma(tok) in nouns:
+            return True
+        elif tok.pos_ in ("VERB", "AUX"):
+            return through_to and lemma(tok) in verbs
+    return False
+
+
 _TITLE_SEPARATORS = (" - ", " | ", " :: ", " — ", " – ")
 
 
@@ -115,7 +143,7 @@ def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[
     out: list[PlaceCandidate] = []
     for s, e in char_runs(ctx.doc, toks):
         for p in ctx.index.places_in(s, e):
-            if _is_origin(ctx, p) or _in_outlet_name(ctx, p):
+            if _is_origin(ctx, p) or _in_outlet_name(ctx, p) or _is_destination(ctx, p):
                 continue
             span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -204,6 +232,8 @@ def report_city(ctx: EventContext) -> PlaceCandidate | None:
         cand = PlaceCandidate(0, p, loc, kind)
         if any(s <= p.start <= s + 3 for s in starts):  # "MEMPHIS, Tenn. (AP) --"
             return cand
+        if _is_destination(ctx, p):
+            continue
         if not _is_origin(ctx, p):
             cities[loc.city] += 1
             first.setdefault(loc.city, cand)
