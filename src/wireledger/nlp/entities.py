@@ -182,6 +182,9 @@ class EntitiesStep:
         if not lex.is_institution(text) and any(
                 p.kind in ("country", "state", "region") for p in self.gaz.lookup(text)):
             return "location", 0.75
+        if after_in and not lex.is_institution(text) and not self._is_person_name(text, person_words) \
+                and any(p.kind == "city" for p in self.gaz.lookup(text)):
+            return "location", 0.7  # "hurt in Vallejo", "near Cimarron": a town spaCy took for a firm
         if lex.is_group(text):
             return "group", 0.75
         return "organization", 0.75
@@ -230,7 +233,9 @@ class EntitiesStep:
                 continue
             if text in surnames:  # "Hale said ...": a surname spaCy did not tag this time
                 found.append(Candidate(start, end, text, "person", 0.65, "SURNAME", key="person:" + key))
-            elif key not in others and (key in located or self._is_known_place(text)):
+            elif key not in others and (key in located or self._is_known_place(text) or (
+                    j < n and tokens[j].lower_ in self.lex.not_place_words
+                    and any(p.kind == "city" for p in self.gaz.lookup(text)))):  # "a Beloit teen"
                 type_key, name = entity_key(self.lex, self.gaz, text, "location")
                 found.append(Candidate(start, end, text, "location", 0.65, "GAZETTEER", name=name,
                                        key=type_key))

@@ -38,6 +38,8 @@ class EntityLexicon:
     street_words: set[str] = field(default_factory=set)
     street_not_after: set[str] = field(default_factory=set)
     district_words: set[str] = field(default_factory=set)
+    compass_words: set[str] = field(default_factory=set)
+    not_place_words: set[str] = field(default_factory=set)  # folded
     numbered_road: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
 
     @classmethod
@@ -75,6 +77,8 @@ class EntityLexicon:
         lex.street_words = {w.lower() for w in places.get("street_words") or ()}
         lex.street_not_after = {w.lower() for w in places.get("street_not_after") or ()}
         lex.district_words = {w.lower() for w in places.get("district_words") or ()}
+        lex.compass_words = {w.lower() for w in places.get("compass_words") or ()}
+        lex.not_place_words = {fold(w) for w in places.get("not_place_words") or ()}
         lex.numbered_road = re.compile(places["numbered_road"])
         return lex
 

@@ -65,6 +65,7 @@ class Lexicon:
     not_towns: frozenset[str]
     weapons: dict[str, str]  # lemma phrase -> weapon category
     target_cues: dict[str, str]  # cue phrase -> target type
+    not_town_last: frozenset[str] = frozenset()  # last words that make a force's name no town
 
     # derived lookup tables, built once from the lists above
     trigger_table: dict[str, str] = field(init=False, repr=False)  # triggers and attacker nouns
@@ -148,6 +149,7 @@ def load_lexicon() -> Lexicon:
         main_weights={str(k): float(v) for k, v in (bg.get("main_weights") or {}).items()},
         agency_words=_phrases(places.get("agency_words")),
         not_towns=_phrases(places.get("not_towns")),
+        not_town_last=_phrases(places.get("not_town_last")),
         weapons=tax.weapon_triggers(),
         target_cues=tax.target_cues(),
     )

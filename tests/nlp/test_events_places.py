@@ -1,0 +1,38 @@
+"""Where the main incident happened: a nearby town the event's words name beats the reporter's dateline,
+and a state force's name gives no town."""
+
+from __future__ import annotations
+
+from events_support import main_event, read_text, summary
+
+
+def test_a_town_named_by_the_event_beats_the_dateline_of_the_same_state() -> None:
+    doc = read_text("LITTLE ROCK, Ark. (AP) — A farmer was shot dead in Smackover on Saturday, "
+                    "deputies said.\n\nThe farmer, 61, was found in a barn.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert (ev.location.city, ev.location.region) == ("Smackover", "Arkansas")
+
+
+def test_the_dateline_stays_when_the_event_names_no_town() -> None:
+    doc = read_text("LITTLE ROCK, Ark. (AP) — A farmer was shot dead on Saturday, deputies said.\n\n"
+                    "The farmer, 61, was found in a barn.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert ev.location.city == "Little Rock"
+
+
+def test_a_state_police_force_names_no_town() -> None:
+    doc = read_text("A trooper shot a driver during a traffic stop on Sunday, the Nebraska State Police "
+                    "Department said.\n\nThe driver, 33, was taken to a hospital.")
+    ev = main_event(doc)
+    assert ev is not None, summary(doc)
+    assert ev.location is None or ev.location.city != "Nebraska State"
+
+
+def test_where_the_wounded_were_taken_is_not_where_they_were_hurt() -> None:
+    doc = read_text("A boy, 9, was wounded on Friday at a farm, deputies in Arkansas said.\n\n"
+                    "He was flown to a hospital in Little Rock, where he was in stable condition.")
+    ev = main_event(doc)
+    assert ev is not None, summary(doc)
+    assert ev.location is None or ev.location.city != "Little Rock", ev.location
