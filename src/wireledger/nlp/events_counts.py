@@ -50,6 +50,8 @@ class Casualties:
 def _number(tok: Token, lex: Lexicon) -> tuple[int | None, bool] | None:
     """(value, known) for a number token or number word; None when the token is not a number."""
     low = tok.lower_.replace(",", "")
+    if _age_or_date(tok):
+        return None
     if low.isdigit():
         n = int(low)
         return (n, True) if n < 2000 else None
@@ -59,6 +61,20 @@ def _number(tok: Token, lex: Lexicon) -> tuple[int | None, bool] | None:
     if tok.like_num:
         return None
     return None
+
+
+_NOT_COUNTS = {"TIME", "MONEY", "PERCENT"}
+
+
+def _age_or_date(tok: Token) -> bool:
+    """A number that gives an age, a day or an hour, not a number of people: "Boy, 16, dies", "the
+    Nov. 29 death", "at 3 a.m."."""
+    if tok.ent_type_ in _NOT_COUNTS:
+        return True
+    if tok.ent_type_ != "DATE" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.text == "," or (prev.ent_type_ == "DATE" and not prev.like_num)
 
 
 def _outcome_of_lemmas(lemmas: Iterable[str], lex: Lexicon) -> str | None:
@@ -508,7 +524,7 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
             wounded = max(0, hit - (killed or 0))
         elif persons or killed is not None:
             wounded = ind[WOUNDED]
-    elif hit is not None and killed is not None and wounded + killed < hit and not by_field[WOUNDED]:
+    elif hit is not None and killed is not None and wounded + killed < hit:
         wounded = hit - killed
     if killed is None and wounded is not None:
         killed = 0
