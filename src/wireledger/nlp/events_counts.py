@@ -77,6 +77,17 @@ def _age_or_date(tok: Token) -> bool:
     return prev.text == "," or (prev.ent_type_ == "DATE" and not prev.like_num)
 
 
+_STATE_POS = ("ADJ", "VERB", "NOUN", "PROPN")  # PROPN: a headline's capitals ("Five Shot At Party")
+
+
+def _people_shot(doc: SpacyDoc, tok: Token, nxt: Token, num: tuple[int | None, bool]) -> bool:
+    """ "4 shot", "Five Shot": people shot, not shots fired ("three shots", "one shot was fired")."""
+    if nxt.lower_ != "shot" or nxt.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+        return False
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return (num[0] or 0) > 1 or after is None or after.pos_ not in ("VERB", "AUX")
+
+
 def _outcome_of_lemmas(lemmas: Iterable[str], lex: Lexicon) -> str | None:
     got = None
     for lem in lemmas:
@@ -113,6 +124,8 @@ def _predicate_lemmas(
             if c.dep_ in ("conj", "advcl", "ccomp") and any(g.dep_ in _SUBJ for g in c.children):
                 continue  # "he survived, but a woman later died": her death, not his
             if c.dep_ in ("dobj", "attr", "acomp", "oprd", "advmod"):
+                if c.dep_ == "dobj" and lex is not None and lemma(c) in lex.not_people:
+                    continue  # "a clerk fired one shot": the shots he fired, not one that hit him
                 out.append(lemma(c))
                 out.extend(lemma(g) for g in c.children if g.dep_ in ("compound", "amod") and g.i in allowed)
             else:
@@ -310,8 +323,14 @@ def count_casualties(
         num = _number(tok, lex)
         if num is not None and tok.lower_ not in ("a", "an", "no") and i + 1 in tokens:
             nxt = doc[i + 1]
-            out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in ("ADJ", "VERB", "NOUN") else None
-            if out and lemma(nxt) not in lex.person_nouns and lemma(nxt) not in lex.not_people:
+            out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in _STATE_POS else None
+            if out and lemma(nxt) not in lex.person_nouns and (
+                lemma(nxt) not in lex.not_people or _people_shot(doc, tok, nxt, num)
+            ):
+                if out == HIT and any(
+                    f.field == KILLED and _sentence_start(doc, f.start) == tok.sent.start for f in facts
+                ):
+                    out = WOUNDED  # "1 dead, 3 shot": the others shot, after the dead are counted
                 facts.append(_fact(doc, out, num, i, i + 2, tok))
                 continue
         if lemma(tok) == "toll" and any(lemma(c) == "death" for c in tok.children):

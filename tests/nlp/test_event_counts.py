@@ -1,0 +1,84 @@
+"""Killed and wounded of a report's main incident: headline counts, people told about more than once,
+ages and dates that are not counts. Short reports we wrote, read with their headline."""
+
+from __future__ import annotations
+
+import pytest
+from events_support import main_event, pipeline, summary, text_document
+
+PUB = "2026-03-13"  # a Friday
+
+
+def read_report(title: str, body: str):
+    doc = pipeline().read_doc(text_document(f"{title}\n\n{body}", PUB, title))
+    ev = main_event(doc)
+    assert ev is not None, summary(doc)
+    return ev, doc
+
+
+def counted_from(ev, doc, field: str) -> list[str]:
+    text = doc.document.text
+    return [text[s.start : s.end] for s in ev.support if s.field == field]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "killed", "wounded"),
+    [
+        # a headline count when the body gives none
+        ("Five Shot During Party At Riverside Banquet Hall", "Subscribe now for full access.", 0, 5),
+        ("Nightclub shooting: 4 shot in Harbor Springs club", "Shots rang out at a club early Sunday.", 0, 4),
+        # the dead listed first: the others shot are the wounded
+        ("1 dead, 3 shot in Lakeview", "Police are looking for a gray sedan seen near Elm Street.", 1, 3),
+        # a stated number shot bounds the people described one by one
+        (
+            "Shooting at Westgate lounge",
+            "Four people were shot outside a lounge in Westgate on Sunday. A 30-year-old man was in "
+            "critical condition and a 25-year-old man was in serious condition, police said.",
+            0,
+            4,
+        ),
+    ],
+)
+def test_headline_and_stated_counts(title: str, body: str, killed: int, wounded: int) -> None:
+    ev, doc = read_report(title, body)
+    assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
+    assert counted_from(ev, doc, "wounded")  # the count keeps the words it comes from
+
+
+def test_an_age_in_commas_is_not_a_number_of_dead() -> None:
+    ev, doc = read_report(
+        "Boy, 14, dies after shooting in Millbrook",
+        "A 14-year-old boy died Saturday after he was shot in a backyard in Millbrook, police said.",
+    )
+    assert ev.killed == 1, summary(doc)
+    assert "14" not in counted_from(ev, doc, "killed")
+
+
+def test_a_day_is_not_a_number_of_dead() -> None:
+    ev, doc = read_report(
+        "Teen charged in friend's death",
+        "A Carver County teen was charged in the Oct. 17 death of his friend, prosecutors said.",
+    )
+    assert ev.killed != 17, summary(doc)
+
+
+def test_one_shot_fired_is_not_one_person_shot() -> None:
+    ev, doc = read_report(
+        "Clerk scares off robber in Easton",
+        "A store clerk in Easton fired one shot at a robber on Tuesday. Nobody was hurt, police said.",
+    )
+    assert ev.wounded == 0, summary(doc)
+
+
+def test_the_headline_is_found_behind_a_page_mark() -> None:
+    title = "Teen accidentally shoots himself in Dover"
+    doc = pipeline().read_doc(
+        text_document(
+            f"\u00d7 {title}\n\nDOVER - A 15-year-old boy accidentally shot himself in the leg at his home "
+            "on Friday, police said. The teen is expected to recover.",
+            PUB,
+            title,
+        )
+    )
+    ev = main_event(doc)
+    assert ev is not None and (ev.killed, ev.wounded) == (0, 1), summary(doc)
