@@ -82,3 +82,21 @@ def test_the_headline_is_found_behind_a_page_mark() -> None:
     )
     ev = main_event(doc)
     assert ev is not None and (ev.killed, ev.wounded) == (0, 1), summary(doc)
+
+
+def test_a_pronoun_is_the_person_just_described() -> None:
+    ev, doc = read_report(
+        "Boy dies in accidental shooting in Fairview",
+        "A 9-year-old boy was accidentally shot inside a home in Fairview on Sunday. He was pronounced "
+        "dead at Mercy Hospital an hour later, the county coroner said.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+
+
+def test_the_one_who_tells_of_a_death_is_not_dead() -> None:
+    ev, doc = read_report(
+        "Fairview teen dies after shooting",
+        "County Coroner Ellen Marsh confirmed a 15-year-old boy shot Sunday on Pine Street died hours "
+        "later at Fairview General Hospital.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)

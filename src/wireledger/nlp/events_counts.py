@@ -174,6 +174,19 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
     return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
 
 
+def _tells_of_other(verb: Token, lex: Lexicon) -> bool:
+    """A verb of saying or finding whose object is another person or a clause about someone ("the coroner
+    confirmed a boy died", "officers found a man dead"); not "three motorists reported injuries"."""
+    if lemma(verb) not in lex.reporting and lemma(verb) not in lex.observing_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and (lemma(c) in lex.person_nouns or c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS):
+            return True
+        if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in _SUBJ for g in c.children):
+            return True
+    return False
+
+
 _BODIES = {"body", "corpse"}
 _PERSON_ENDINGS = (
     "keeper",
@@ -354,6 +367,8 @@ def count_casualties(
             outcome = _outcome_of_lemmas(_predicate_lemmas(tok, tokens, lex=lex)[1:], lex)
         elif tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
             continue  # "the younger brother shot his sibling": the subject is the one who shot
+        elif tok.dep_ == "nsubj" and _tells_of_other(tok.head, lex):
+            continue  # "the coroner confirmed the boy died": the one who tells is not the one hurt
         if tok.dep_ in _SUBJ and tok.head.i in tokens:
             outcome = _predicate_outcome(tok.head, lex, tokens)
         elif (
@@ -439,7 +454,9 @@ def _person(
     noun = lemma(tok)
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
     key = f"anon{len(people)}"
-    if ent is not None and ent.type == "person":
+    if tok.lower_ in _PRONOUNS and people and (ent is None or all(p.key != ent.id for p in people)):
+        key = people[-1].key  # "a boy was shot ... He died": the last person met, whoever coref says
+    elif ent is not None and ent.type == "person":
         key = ent.id
     elif tok.lower_ in _PRONOUNS:
         if people:

@@ -45,6 +45,7 @@ class Lexicon:
     wounded: frozenset[str]
     leave_verbs: frozenset[str]
     not_outcome: frozenset[str]
+    observing_verbs: frozenset[str]
     reference_classes: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
     not_people: frozenset[str]
@@ -130,6 +131,7 @@ def load_lexicon() -> Lexicon:
         wounded=_phrases(counts.get("wounded")),
         leave_verbs=_phrases(counts.get("leave_verbs")),
         not_outcome=_phrases(counts.get("not_outcome")),
+        observing_verbs=_phrases(counts.get("observing_verbs")),
         reference_classes={str(k): _phrases(v) for k, v in (counts.get("reference_classes") or {}).items()},
         person_nouns=_phrases(counts.get("person_nouns")),
         not_people=_phrases(counts.get("not_people")),
