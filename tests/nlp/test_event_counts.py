@@ -100,3 +100,22 @@ def test_the_one_who_tells_of_a_death_is_not_dead() -> None:
         "later at Fairview General Hospital.",
     )
     assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+
+
+def test_an_attacker_who_killed_himself_counts_among_the_dead() -> None:
+    ev, doc = read_report(
+        "Two hurt in Brookfield park shooting",
+        "A 61-year-old man shot a woman and her son at a park in Brookfield on Thursday before shooting "
+        "and killing himself, police said.",
+    )
+    assert ev.killed == 1, summary(doc)
+    assert "himself" in counted_from(ev, doc, "killed")
+
+
+def test_a_child_who_shot_himself_is_counted_once() -> None:
+    ev, doc = read_report(
+        "Boy, 5, finds gun in car, shoots himself",
+        "A 5-year-old boy found a handgun in his mother's car in Easton on Friday and shot himself in "
+        "the hand, police said. He is expected to recover.",
+    )
+    assert (ev.killed, ev.wounded) == (0, 1), summary(doc)

@@ -174,6 +174,40 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
     return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
 
 
+_TRIES = {"try", "attempt"}
+
+
+def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
+    """(the subject, outcome) when a reflexive is the object of a verb of harm whose subject also harms
+    others ("shot his wife and himself", "before shooting and killing himself"); None for a plain "he
+    shot himself", where the subject already counts as hurt."""
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.i != obj.i:
+        obj = obj.head
+    verb = obj.head
+    if obj.dep_ != "dobj" or verb.i not in tokens or (lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded):
+        return None
+    said = [lemma(verb)] + [lemma(c) for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd")]
+    outcome = _outcome_of_lemmas(said, lex)
+    if outcome is None:
+        return None
+    if outcome == WOUNDED and lemma(verb) in _HIT_WORDS:
+        outcome = HIT
+    head, alone = verb, obj is tok and not any(c.dep_ == "conj" for c in obj.children)
+    for _ in range(5):
+        if lemma(head) in _TRIES and outcome == KILLED:
+            outcome = HIT  # "tried to kill himself"
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
+        if subj:
+            if alone and (head is verb or not _acts_on_other(head, lex)):
+                return None  # "he shot himself", "a boy found a gun and shot himself": counted already
+            return (subj[0], outcome) if subj[0].i in tokens else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
 def _tells_of_other(verb: Token, lex: Lexicon) -> bool:
     """A verb of saying or finding whose object is another person or a clause about someone ("the coroner
     confirmed a boy died", "officers found a man dead"); not "three motorists reported injuries"."""
@@ -298,6 +332,7 @@ class _Person:
     noun: str = ""
     age: str | None = None  # "17" of "a 17-year-old"
     absorbs: bool = False  # a dead person who already stands for one "was shot" mention
+    tokens: set[int] = field(default_factory=set)  # the words that named this person
 
 
 def count_casualties(
@@ -322,6 +357,7 @@ def count_casualties(
     updates: set[int] = set()  # sentences after the lead that update the toll ("has risen to")
     headline: list[tuple[Token, str]] = []
     people: list[_Person] = []
+    selves: list[tuple[Token, str]] = []  # attackers who also hurt themselves
     order = sorted(tokens)
     lead_people = 0
     for i in order:
@@ -352,6 +388,13 @@ def count_casualties(
                 facts.append(fact)
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        if tok.lower_ in _REFLEXIVES:
+            harmed = _self_harm(tok, lex, tokens)
+            if harmed is not None:  # "the man killed his wife and then himself"
+                selves.append(harmed)
+                res.victims.append((harmed[0].left_edge.i, harmed[0].i + 1))
+                facts.append(_fact(doc, harmed[1], (None, False), tok.i, tok.i + 1, tok))  # the words
             continue
         if lemma(tok) in _BODIES:
             q = _np_quantity(tok, lex, person=True)
@@ -431,7 +474,24 @@ def count_casualties(
             _person(people, tok, outcome, True, index, lex)
     res.facts = facts
     _decide(res, facts, people)
+    _add_selves(res, selves, people, index)
     return res
+
+
+def _add_selves(
+    res: Casualties, selves: list[tuple[Token, str]], people: list[_Person], index: MentionIndex
+) -> None:
+    """An attacker who shot others and then himself is one more dead or hurt, unless already counted."""
+    for tok, outcome in selves[:1]:  # the headline and the report tell of one attacker
+        ent = index.entity_of(tok)
+        if any(tok.i in p.tokens or (ent is not None and p.key == ent.id) for p in people):
+            continue
+        if outcome == KILLED:
+            res.killed = (res.killed or 0) + 1
+            res.wounded = res.wounded or 0
+        else:
+            res.wounded = (res.wounded or 0) + 1
+            res.killed = res.killed or 0
 
 
 def _sentence_start(doc: SpacyDoc, char: int) -> int:
@@ -472,11 +532,13 @@ def _person(
         if same:
             key = same[-1].key
     new = any(lemma(c) in _NEW_MARKERS for c in tok.children)
+    key = next((p.key for p in people if tok.i in p.tokens), key)  # the same words met again
     for p in people:
         if p.key == key:
             p.outcome = _worse(p.outcome, outcome)
+            p.tokens.add(tok.i)
             return
-    people.append(_Person(key, outcome, named, new, noun, _age(tok)))
+    people.append(_Person(key, outcome, named, new, noun, _age(tok), tokens={tok.i}))
 
 
 def _worse(a: str, b: str) -> str:
