@@ -119,3 +119,30 @@ def test_a_child_who_shot_himself_is_counted_once() -> None:
         "the hand, police said. He is expected to recover.",
     )
     assert (ev.killed, ev.wounded) == (0, 1), summary(doc)
+
+
+def test_a_girl_shot_and_then_in_stable_condition_is_one_person() -> None:
+    ev, doc = read_report(
+        "Girl, 15, shot after party near Marlow",
+        "A 15-year-old girl was shot early Sunday after a party near Marlow, deputies said. A 15-year-old "
+        "girl was taken to Bayside Medical Center in stable condition.",
+    )
+    assert (ev.killed, ev.wounded) == (0, 1), summary(doc)
+
+
+def test_a_later_number_shot_elsewhere_does_not_replace_the_first() -> None:
+    ev, doc = read_report(
+        "Four people shot outside Ridgeway apartments, two in serious condition",
+        "Four people were shot outside an apartment complex in Ridgeway on Saturday night. Two of them were "
+        "in serious condition, police said. Seven people have been shot in the city this week.",
+    )
+    assert ev.wounded == 4, summary(doc)
+
+
+def test_a_shot_that_hurt_the_shooter_is_not_a_person() -> None:
+    ev, doc = read_report(
+        "Man charged after 2 people hurt by gunshot",
+        "A man mishandled a gun in his apartment in Easton on Tuesday, firing a shot that injured himself "
+        "and a woman, police said.",
+    )
+    assert ev.wounded == 2, summary(doc)

@@ -197,11 +197,12 @@ def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] 
     for _ in range(5):
         if lemma(head) in _TRIES and outcome == KILLED:
             outcome = HIT  # "tried to kill himself"
-        subj = [c for c in head.children if c.dep_ == "nsubj"]
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
         if subj:
             if alone and (head is verb or not _acts_on_other(head, lex)):
                 return None  # "he shot himself", "a boy found a gun and shot himself": counted already
-            return (subj[0], outcome) if subj[0].i in tokens else None
+            person = subj[0].i in tokens and _np_quantity(subj[0], lex) is not None
+            return (subj[0], outcome) if person else None  # not "a shot that injured himself"
         if head.head.i == head.i:
             return None
         head = head.head
@@ -395,6 +396,13 @@ def count_casualties(
                 selves.append(harmed)
                 res.victims.append((harmed[0].left_edge.i, harmed[0].i + 1))
                 facts.append(_fact(doc, harmed[1], (None, False), tok.i, tok.i + 1, tok))  # the words
+                for c in tok.children:  # "injured himself and a woman": the others after him
+                    q = _np_quantity(c, lex) if c.dep_ == "conj" and c.i in tokens else None
+                    if q is not None and q[0] == 1 and not q[1]:
+                        _person(people, c, harmed[1], q[2], index, lex)
+                        res.victims.append((c.left_edge.i, c.i + 1))
+                    elif q is not None:
+                        facts.append(_fact(doc, harmed[1], (q[0], q[0] is not None), c.left_edge.i, c.i + 1, c))
             continue
         if lemma(tok) in _BODIES:
             q = _np_quantity(tok, lex, person=True)
@@ -474,17 +482,27 @@ def count_casualties(
             _person(people, tok, outcome, True, index, lex)
     res.facts = facts
     _decide(res, facts, people)
-    _add_selves(res, selves, people, index)
+    _add_selves(res, selves, people, index, facts)
     return res
 
 
 def _add_selves(
-    res: Casualties, selves: list[tuple[Token, str]], people: list[_Person], index: MentionIndex
+    res: Casualties,
+    selves: list[tuple[Token, str]],
+    people: list[_Person],
+    index: MentionIndex,
+    facts: list[CountFact],
 ) -> None:
-    """An attacker who shot others and then himself is one more dead or hurt, unless already counted."""
+    """An attacker who shot others and then himself is one more dead or hurt, unless already counted:
+    as a person, or in a count stated elsewhere ("3 people were injured" ... "injured himself and ...")."""
     for tok, outcome in selves[:1]:  # the headline and the report tell of one attacker
         ent = index.entity_of(tok)
         if any(tok.i in p.tokens or (ent is not None and p.key == ent.id) for p in people):
+            continue
+        fields = (KILLED,) if outcome == KILLED else (WOUNDED, HIT)
+        counts = [f for f in facts if f.field in fields and f.value is not None]
+        sent = (tok.sent.start_char, tok.sent.end_char)
+        if counts and not any(sent[0] <= f.start < sent[1] for f in counts):
             continue
         if outcome == KILLED:
             res.killed = (res.killed or 0) + 1
@@ -600,6 +618,8 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     # shot may be one of the dead told about again ("a girl was shot and killed ... Abigail was shot").
     dead = [p for p in people if p.outcome == KILLED]
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, dead)]
+    hurt = [p for p in people if p.outcome == WOUNDED]
+    people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, hurt, WOUNDED)]
     people = _one_each(people)
     ind = {KILLED: 0, WOUNDED: 0}
     for outcome in (KILLED, WOUNDED):
@@ -623,7 +643,11 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
         elif persons or killed is not None:
             wounded = ind[WOUNDED]
     elif hit is not None and killed is not None and wounded + killed < hit:
-        wounded = hit - killed
+        # a number shot beats smaller wounded counts ("four shot, two critically"); the first stated,
+        # as later numbers shot may tell of other shootings ("seven people shot this week")
+        first = min((f for f in by_field[HIT] if f.value is not None), key=lambda f: f.start)
+        if first.value is not None and wounded + killed < first.value:
+            wounded = first.value - killed
     if killed is None and wounded is not None:
         killed = 0
     res.killed, res.wounded = killed, wounded
@@ -661,10 +685,17 @@ def _one_each(people: list[_Person]) -> list[_Person]:
     return kept
 
 
-def _absorbed(mention: _Person, told: list[_Person]) -> bool:
-    """The "was shot" mention is one of the dead told about again (each stands for one mention)."""
+def _absorbed(mention: _Person, told: list[_Person], outcome: str = KILLED) -> bool:
+    """The "was shot" mention is one of the dead (or of the wounded) told about again (each stands for
+    one mention; a wounded person only for one of the same age)."""
     for k in told:
-        if k is not mention and k.outcome == KILLED and not k.absorbs and _same_person(mention, k):
+        if (
+            k is not mention
+            and k.outcome == outcome
+            and not k.absorbs
+            and (outcome == KILLED or (k.age is not None and k.age == mention.age) or k.noun == mention.noun)
+            and _same_person(mention, k)
+        ):
             k.absorbs = True
             return True
     return False
