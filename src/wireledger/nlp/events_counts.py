@@ -185,7 +185,11 @@ def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] 
     while obj.dep_ == "conj" and obj.head.i != obj.i:
         obj = obj.head
     verb = obj.head
-    if obj.dep_ != "dobj" or verb.i not in tokens or (lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded):
+    if (
+        obj.dep_ != "dobj"
+        or verb.i not in tokens
+        or (lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded)
+    ):
         return None
     said = [lemma(verb)] + [lemma(c) for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd")]
     outcome = _outcome_of_lemmas(said, lex)
@@ -215,7 +219,9 @@ def _tells_of_other(verb: Token, lex: Lexicon) -> bool:
     if lemma(verb) not in lex.reporting and lemma(verb) not in lex.observing_verbs:
         return False
     for c in verb.children:
-        if c.dep_ == "dobj" and (lemma(c) in lex.person_nouns or c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS):
+        if c.dep_ == "dobj" and (
+            lemma(c) in lex.person_nouns or c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS
+        ):
             return True
         if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in _SUBJ for g in c.children):
             return True
@@ -374,8 +380,10 @@ def count_casualties(
         if num is not None and tok.lower_ not in ("a", "an", "no") and i + 1 in tokens:
             nxt = doc[i + 1]
             out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in _STATE_POS else None
-            if out and lemma(nxt) not in lex.person_nouns and (
-                lemma(nxt) not in lex.not_people or _people_shot(doc, tok, nxt, num)
+            if (
+                out
+                and lemma(nxt) not in lex.person_nouns
+                and (lemma(nxt) not in lex.not_people or _people_shot(doc, tok, nxt, num))
             ):
                 if out == HIT and any(
                     f.field == KILLED and _sentence_start(doc, f.start) == tok.sent.start for f in facts
@@ -402,7 +410,9 @@ def count_casualties(
                         _person(people, c, harmed[1], q[2], index, lex)
                         res.victims.append((c.left_edge.i, c.i + 1))
                     elif q is not None:
-                        facts.append(_fact(doc, harmed[1], (q[0], q[0] is not None), c.left_edge.i, c.i + 1, c))
+                        facts.append(
+                            _fact(doc, harmed[1], (q[0], q[0] is not None), c.left_edge.i, c.i + 1, c)
+                        )
             continue
         if lemma(tok) in _BODIES:
             q = _np_quantity(tok, lex, person=True)
