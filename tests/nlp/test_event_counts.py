@@ -146,3 +146,12 @@ def test_a_shot_that_hurt_the_shooter_is_not_a_person() -> None:
         "and a woman, police said.",
     )
     assert ev.wounded == 2, summary(doc)
+
+
+def test_she_is_the_last_woman_or_girl_named_not_the_last_person() -> None:
+    ev, doc = read_report(
+        "Girl dies in accidental shooting in Fairview",
+        "A 6-year-old girl has died and her grandfather remains in the hospital after a gun went off in a "
+        "Fairview home on Saturday. The child was taken to Mercy Hospital, where she died Sunday.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 1), summary(doc)

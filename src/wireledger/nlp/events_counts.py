@@ -340,6 +340,7 @@ class _Person:
     age: str | None = None  # "17" of "a 17-year-old"
     absorbs: bool = False  # a dead person who already stands for one "was shot" mention
     tokens: set[int] = field(default_factory=set)  # the words that named this person
+    gender: str | None = None  # male | female, when a word says so
 
 
 def count_casualties(
@@ -543,7 +544,8 @@ def _person(
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
     key = f"anon{len(people)}"
     if tok.lower_ in _PRONOUNS and people and (ent is None or all(p.key != ent.id for p in people)):
-        key = people[-1].key  # "a boy was shot ... He died": the last person met, whoever coref says
+        # "a boy was shot ... He died": the last person met who can be called so, whoever coref says
+        key = _antecedent(people, tok, lex).key
     elif ent is not None and ent.type == "person":
         key = ent.id
     elif tok.lower_ in _PRONOUNS:
@@ -566,7 +568,22 @@ def _person(
             p.outcome = _worse(p.outcome, outcome)
             p.tokens.add(tok.i)
             return
-    people.append(_Person(key, outcome, named, new, noun, _age(tok), tokens={tok.i}))
+    people.append(
+        _Person(key, outcome, named, new, noun, _age(tok), tokens={tok.i}, gender=_gender(tok, lex))
+    )
+
+
+def _gender(tok: Token, lex: Lexicon) -> str | None:
+    words = {tok.lower_, lemma(tok)} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return next((g for g, ws in lex.gendered.items() if words & ws), None)
+
+
+def _antecedent(people: list[_Person], tok: Token, lex: Lexicon) -> _Person:
+    """The person a pronoun refers back to: the last mentioned before it whose gender fits (he/she)."""
+    gender = _gender(tok, lex)
+    before = sorted(people, key=lambda p: max((i for i in p.tokens if i < tok.i), default=-1))
+    fits = [p for p in before if gender is None or p.gender in (None, gender)]
+    return (fits or before)[-1]
 
 
 def _worse(a: str, b: str) -> str:

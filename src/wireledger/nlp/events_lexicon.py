@@ -46,6 +46,7 @@ class Lexicon:
     leave_verbs: frozenset[str]
     not_outcome: frozenset[str]
     observing_verbs: frozenset[str]
+    gendered: dict[str, frozenset[str]]
     reference_classes: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
     not_people: frozenset[str]
@@ -132,6 +133,7 @@ def load_lexicon() -> Lexicon:
         leave_verbs=_phrases(counts.get("leave_verbs")),
         not_outcome=_phrases(counts.get("not_outcome")),
         observing_verbs=_phrases(counts.get("observing_verbs")),
+        gendered={str(k): _phrases(v) for k, v in (counts.get("gendered") or {}).items()},
         reference_classes={str(k): _phrases(v) for k, v in (counts.get("reference_classes") or {}).items()},
         person_nouns=_phrases(counts.get("person_nouns")),
         not_people=_phrases(counts.get("not_people")),
