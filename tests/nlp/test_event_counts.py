@@ -155,3 +155,22 @@ def test_she_is_the_last_woman_or_girl_named_not_the_last_person() -> None:
         "Fairview home on Saturday. The child was taken to Mercy Hospital, where she died Sunday.",
     )
     assert (ev.killed, ev.wounded) == (1, 1), summary(doc)
+
+
+def test_a_shooting_death_is_one_dead_when_no_one_is_said_to_have_died() -> None:
+    ev, doc = read_report(
+        "Marlow man charged in nephew's shooting death",
+        "A Marlow man was charged Friday in the accidental shooting death of his 8-year-old nephew last "
+        "month, prosecutors said. The boy was shot with a rifle at the family's farm.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+    assert "death" in counted_from(ev, doc, "killed")
+
+
+def test_attempted_murder_is_no_death() -> None:
+    ev, doc = read_report(
+        "Marlow man charged with attempted murder",
+        "A Marlow man was charged with attempted murder on Friday after a neighbor was shot in the arm "
+        "during an argument, police said.",
+    )
+    assert ev.killed == 0, summary(doc)

@@ -493,8 +493,36 @@ def count_casualties(
             _person(people, tok, outcome, True, index, lex)
     res.facts = facts
     _decide(res, facts, people)
+    if not any(f.value is not None for f in facts) and not res.killed:
+        _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+_ATTEMPTS = {"attempt", "attempted", "try"}
+
+
+def _fatal_incident(
+    res: Casualties, doc: SpacyDoc, tokens: set[int], lex: Lexicon, people: list[_Person]
+) -> None:
+    """No one is told about as dead, no count is stated, but the incident is called deadly ("charged in
+    the shooting death of a boy", "the fatal shooting", "a homicide"): one dead, the one person only said
+    to have been shot (not one said to be in hospital or recovering)."""
+    if any(p.outcome != HIT for p in people) or len(people) > 1:
+        return
+    for i in sorted(tokens):
+        tok = doc[i]
+        low = lemma(tok)
+        if low not in lex.fatal_incident or tok.pos_ not in ("NOUN", "ADJ", "ADV"):
+            continue
+        if any(lemma(c) in _ATTEMPTS for c in tok.children) or lemma(tok.head) in _ATTEMPTS:
+            continue  # "attempted murder"
+        if tok.pos_ != "NOUN" and lemma(tok.head) not in lex.fatal_modified:
+            continue  # "fatal" of a shooting, not "a fatal error"
+        res.killed = 1
+        res.wounded = max(0, (res.wounded or 0) - len(people))
+        res.facts.append(_fact(doc, KILLED, (None, False), i, i + 1, tok))  # the words that say so
+        return
 
 
 def _add_selves(

@@ -46,6 +46,8 @@ class Lexicon:
     leave_verbs: frozenset[str]
     not_outcome: frozenset[str]
     observing_verbs: frozenset[str]
+    fatal_incident: frozenset[str]
+    fatal_modified: frozenset[str]
     gendered: dict[str, frozenset[str]]
     reference_classes: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
@@ -133,6 +135,8 @@ def load_lexicon() -> Lexicon:
         leave_verbs=_phrases(counts.get("leave_verbs")),
         not_outcome=_phrases(counts.get("not_outcome")),
         observing_verbs=_phrases(counts.get("observing_verbs")),
+        fatal_incident=_phrases(counts.get("fatal_incident")),
+        fatal_modified=_phrases(counts.get("fatal_modified")),
         gendered={str(k): _phrases(v) for k, v in (counts.get("gendered") or {}).items()},
         reference_classes={str(k): _phrases(v) for k, v in (counts.get("reference_classes") or {}).items()},
         person_nouns=_phrases(counts.get("person_nouns")),
