@@ -174,3 +174,19 @@ def test_attempted_murder_is_no_death() -> None:
         "during an argument, police said.",
     )
     assert ev.killed == 0, summary(doc)
+
+
+def test_two_shot_one_fatally() -> None:
+    ev, doc = read_report(
+        "Two shot outside Dover bar",
+        "Two people were shot, one fatally, outside a bar in Dover on Friday night, police said.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 1), summary(doc)
+
+
+def test_a_gunman_shot_dead_by_police_is_dead_too() -> None:
+    ev, doc = read_report(
+        "Clerk killed in Dover store robbery",
+        "A gunman killed a clerk at a Dover convenience store on Friday before police shot him dead.",
+    )
+    assert ev.killed == 2, summary(doc)

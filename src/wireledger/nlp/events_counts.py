@@ -381,6 +381,8 @@ def count_casualties(
         if num is not None and tok.lower_ not in ("a", "an", "no") and i + 1 in tokens:
             nxt = doc[i + 1]
             out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in _STATE_POS else None
+            if nxt.pos_ == "ADV" and lemma(nxt) in lex.killed:
+                out = KILLED  # "two people were shot, one fatally"
             if (
                 out
                 and lemma(nxt) not in lex.person_nouns
@@ -571,7 +573,9 @@ def _person(
     noun = lemma(tok)
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
     key = f"anon{len(people)}"
-    if tok.lower_ in _PRONOUNS and people and (ent is None or all(p.key != ent.id for p in people)):
+    if tok.lower_ in _PRONOUNS and _shot_by_police(tok, lex):
+        key = "attacker"  # "a gunman killed a clerk before officers shot him dead": the gunman, not the clerk
+    elif tok.lower_ in _PRONOUNS and people and (ent is None or all(p.key != ent.id for p in people)):
         # "a boy was shot ... He died": the last person met who can be called so, whoever coref says
         key = _antecedent(people, tok, lex).key
     elif ent is not None and ent.type == "person":
@@ -599,6 +603,18 @@ def _person(
     people.append(
         _Person(key, outcome, named, new, noun, _age(tok), tokens={tok.i}, gender=_gender(tok, lex))
     )
+
+
+def _shot_by_police(tok: Token, lex: Lexicon) -> bool:
+    """ "officers shot him", "he was killed by police": a pronoun for the attacker, not for a victim."""
+    verb = tok.head
+    if tok.dep_ == "dobj":
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif tok.dep_ == "nsubjpass":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return False
+    return any(lemma(a) in lex.force_nouns for a in agents)
 
 
 def _gender(tok: Token, lex: Lexicon) -> str | None:

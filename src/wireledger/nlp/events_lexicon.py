@@ -46,6 +46,7 @@ class Lexicon:
     leave_verbs: frozenset[str]
     not_outcome: frozenset[str]
     observing_verbs: frozenset[str]
+    force_nouns: frozenset[str]
     fatal_incident: frozenset[str]
     fatal_modified: frozenset[str]
     gendered: dict[str, frozenset[str]]
@@ -135,6 +136,7 @@ def load_lexicon() -> Lexicon:
         leave_verbs=_phrases(counts.get("leave_verbs")),
         not_outcome=_phrases(counts.get("not_outcome")),
         observing_verbs=_phrases(counts.get("observing_verbs")),
+        force_nouns=_phrases(counts.get("force_nouns")),
         fatal_incident=_phrases(counts.get("fatal_incident")),
         fatal_modified=_phrases(counts.get("fatal_modified")),
         gendered={str(k): _phrases(v) for k, v in (counts.get("gendered") or {}).items()},
