@@ -190,3 +190,17 @@ def test_a_gunman_shot_dead_by_police_is_dead_too() -> None:
         "A gunman killed a clerk at a Dover convenience store on Friday before police shot him dead.",
     )
     assert ev.killed == 2, summary(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "wounded"),
+    [
+        ("Child recovering after quadruple shooting in Marlow", 0, 4),
+        ("Detectives investigate double homicide in Marlow", 2, 0),
+    ],
+)
+def test_a_multiple_incident_noun_tells_how_many(title: str, killed: int, wounded: int) -> None:
+    ev, doc = read_report(
+        title, "Police said it happened near Elm Street on Sunday night. No arrests were made."
+    )
+    assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)

@@ -394,6 +394,13 @@ def count_casualties(
                     out = WOUNDED  # "1 dead, 3 shot": the others shot, after the dead are counted
                 facts.append(_fact(doc, out, num, i, i + 2, tok))
                 continue
+        noun = doc[i + 1].lower_.rstrip("s") if i + 1 in tokens else ""
+        if tok.lower_ in lex.multiples and noun in lex.multiple_nouns:
+            # "a quadruple shooting", "the double homicide"
+            facts.append(
+                _fact(doc, lex.multiple_nouns[noun], (lex.multiples[tok.lower_], True), i, i + 2, tok)
+            )
+            continue
         if lemma(tok) == "toll" and any(lemma(c) == "death" for c in tok.children):
             fact = _toll(doc, tok, lex, tokens)  # "the death toll had risen to eight"
             if fact is not None:

@@ -46,6 +46,8 @@ class Lexicon:
     leave_verbs: frozenset[str]
     not_outcome: frozenset[str]
     observing_verbs: frozenset[str]
+    multiples: dict[str, int]
+    multiple_nouns: dict[str, str]
     force_nouns: frozenset[str]
     fatal_incident: frozenset[str]
     fatal_modified: frozenset[str]
@@ -136,6 +138,8 @@ def load_lexicon() -> Lexicon:
         leave_verbs=_phrases(counts.get("leave_verbs")),
         not_outcome=_phrases(counts.get("not_outcome")),
         observing_verbs=_phrases(counts.get("observing_verbs")),
+        multiples={str(k): int(v) for k, v in (counts.get("multiples") or {}).items()},
+        multiple_nouns={str(k): str(v) for k, v in (counts.get("multiple_nouns") or {}).items()},
         force_nouns=_phrases(counts.get("force_nouns")),
         fatal_incident=_phrases(counts.get("fatal_incident")),
         fatal_modified=_phrases(counts.get("fatal_modified")),
