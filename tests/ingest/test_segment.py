@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from wireledger.ingest.segment import (
     first_line_title,
     line_spans,
+    locate_title,
     looks_like_heading,
     segment,
     split_sources,
@@ -65,6 +66,18 @@ def test_title_span_is_not_a_paragraph():
     seg = segment(text, (0, 13))
     assert [text[p.start:p.end] for p in seg.paragraphs] == [
         "First paragraph follows right below it, in the same block.", "Second one."]
+
+
+def test_the_title_is_found_behind_page_furniture():
+    title = "Farmer hurt in Millbrook barn shooting"
+    marked = f"\u00d7 {title}\n\nMILLBROOK - A farmer was hurt."
+    s, e = locate_title(marked, title)
+    assert marked[s:e] == title
+    dated = f"Posted: Monday, 3/2/2026\n\n{title} Updated: Tuesday\n\nMILLBROOK - A farmer was hurt."
+    s, e = locate_title(dated, title)
+    assert dated[s:e] == title
+    quoted = f"Neighbours said that {title}\n\nMILLBROOK - A farmer was hurt."
+    assert locate_title(quoted, title) is None  # the words inside a sentence are not the headline
 
 
 # --- properties ------------------------------------------------------------------------------------

@@ -130,15 +130,31 @@ def _norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+_TITLE_LINES = 3  # the headline is looked for this far down (a date or "Advertisement" line above it)
+_TITLE_PREFIX = 3  # at most this many characters of page furniture before it on its line ("× ")
+
+
 def locate_title(text: str, title: str | None) -> tuple[int, int] | None:
-    """The span of the first line of ``text`` when it says the same as ``title``."""
+    """Where ``title`` stands at the top of ``text``: the first line when it says the same, else the
+    title's words at the start of one of the first lines, after at most a mark or two of page
+    furniture ("× Man shot ...") and maybe followed on that line by more ("... Posted: Friday")."""
     if not title:
         return None
     spans = line_spans(text)
     if not spans:
         return None
     start, end, _ = spans[0]
-    return (start, end) if _norm(text[start:end]) == _norm(title) else None
+    if _norm(text[start:end]) == _norm(title):
+        return (start, end)
+    words = title.split()
+    if len(words) < 3:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words) + r"(?=\s|$)", re.IGNORECASE)
+    for s, e, _ in spans[:_TITLE_LINES]:
+        m = pattern.search(text, s, e)
+        if m and m.start() - s <= _TITLE_PREFIX and not text[s:m.start()].strip(" ×|•·-–—").strip():
+            return (m.start(), m.end())
+    return None
 
 
 def _is_date_only(s: str) -> bool:

@@ -50,6 +50,8 @@ class Casualties:
 def _number(tok: Token, lex: Lexicon) -> tuple[int | None, bool] | None:
     """(value, known) for a number token or number word; None when the token is not a number."""
     low = tok.lower_.replace(",", "")
+    if _age_or_date(tok):
+        return None
     if low.isdigit():
         n = int(low)
         return (n, True) if n < 2000 else None
@@ -59,6 +61,31 @@ def _number(tok: Token, lex: Lexicon) -> tuple[int | None, bool] | None:
     if tok.like_num:
         return None
     return None
+
+
+_NOT_COUNTS = {"TIME", "MONEY", "PERCENT"}
+
+
+def _age_or_date(tok: Token) -> bool:
+    """A number that gives an age, a day or an hour, not a number of people: "Boy, 16, dies", "the
+    Nov. 29 death", "at 3 a.m."."""
+    if tok.ent_type_ in _NOT_COUNTS:
+        return True
+    if tok.ent_type_ != "DATE" or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.text == "," or (prev.ent_type_ == "DATE" and not prev.like_num)
+
+
+_STATE_POS = ("ADJ", "VERB", "NOUN", "PROPN")  # PROPN: a headline's capitals ("Five Shot At Party")
+
+
+def _people_shot(doc: SpacyDoc, tok: Token, nxt: Token, num: tuple[int | None, bool]) -> bool:
+    """ "4 shot", "Five Shot": people shot, not shots fired ("three shots", "one shot was fired")."""
+    if nxt.lower_ != "shot" or nxt.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr"):
+        return False
+    after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+    return (num[0] or 0) > 1 or after is None or after.pos_ not in ("VERB", "AUX")
 
 
 def _outcome_of_lemmas(lemmas: Iterable[str], lex: Lexicon) -> str | None:
@@ -97,6 +124,8 @@ def _predicate_lemmas(
             if c.dep_ in ("conj", "advcl", "ccomp") and any(g.dep_ in _SUBJ for g in c.children):
                 continue  # "he survived, but a woman later died": her death, not his
             if c.dep_ in ("dobj", "attr", "acomp", "oprd", "advmod"):
+                if c.dep_ == "dobj" and lex is not None and lemma(c) in lex.not_people:
+                    continue  # "a clerk fired one shot": the shots he fired, not one that hit him
                 out.append(lemma(c))
                 out.extend(lemma(g) for g in c.children if g.dep_ in ("compound", "amod") and g.i in allowed)
             else:
@@ -143,6 +172,60 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
+
+
+_TRIES = {"try", "attempt"}
+
+
+def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
+    """(the subject, outcome) when a reflexive is the object of a verb of harm whose subject also harms
+    others ("shot his wife and himself", "before shooting and killing himself"); None for a plain "he
+    shot himself", where the subject already counts as hurt."""
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.i != obj.i:
+        obj = obj.head
+    verb = obj.head
+    if (
+        obj.dep_ != "dobj"
+        or verb.i not in tokens
+        or (lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded)
+    ):
+        return None
+    said = [lemma(verb)] + [lemma(c) for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd")]
+    outcome = _outcome_of_lemmas(said, lex)
+    if outcome is None:
+        return None
+    if outcome == WOUNDED and lemma(verb) in _HIT_WORDS:
+        outcome = HIT
+    head, alone = verb, obj is tok and not any(c.dep_ == "conj" for c in obj.children)
+    for _ in range(5):
+        if lemma(head) in _TRIES and outcome == KILLED:
+            outcome = HIT  # "tried to kill himself"
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+        if subj:
+            if alone and (head is verb or not _acts_on_other(head, lex)):
+                return None  # "he shot himself", "a boy found a gun and shot himself": counted already
+            person = subj[0].i in tokens and _np_quantity(subj[0], lex) is not None
+            return (subj[0], outcome) if person else None  # not "a shot that injured himself"
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def _tells_of_other(verb: Token, lex: Lexicon) -> bool:
+    """A verb of saying or finding whose object is another person or a clause about someone ("the coroner
+    confirmed a boy died", "officers found a man dead"); not "three motorists reported injuries"."""
+    if lemma(verb) not in lex.reporting and lemma(verb) not in lex.observing_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj" and (
+            lemma(c) in lex.person_nouns or c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS
+        ):
+            return True
+        if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ in _SUBJ for g in c.children):
+            return True
+    return False
 
 
 _BODIES = {"body", "corpse"}
@@ -256,6 +339,8 @@ class _Person:
     noun: str = ""
     age: str | None = None  # "17" of "a 17-year-old"
     absorbs: bool = False  # a dead person who already stands for one "was shot" mention
+    tokens: set[int] = field(default_factory=set)  # the words that named this person
+    gender: str | None = None  # male | female, when a word says so
 
 
 def count_casualties(
@@ -280,6 +365,7 @@ def count_casualties(
     updates: set[int] = set()  # sentences after the lead that update the toll ("has risen to")
     headline: list[tuple[Token, str]] = []
     people: list[_Person] = []
+    selves: list[tuple[Token, str]] = []  # attackers who also hurt themselves
     order = sorted(tokens)
     lead_people = 0
     for i in order:
@@ -294,16 +380,49 @@ def count_casualties(
         num = _number(tok, lex)
         if num is not None and tok.lower_ not in ("a", "an", "no") and i + 1 in tokens:
             nxt = doc[i + 1]
-            out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in ("ADJ", "VERB", "NOUN") else None
-            if out and lemma(nxt) not in lex.person_nouns and lemma(nxt) not in lex.not_people:
+            out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in _STATE_POS else None
+            if nxt.pos_ == "ADV" and lemma(nxt) in lex.killed:
+                out = KILLED  # "two people were shot, one fatally"
+            if (
+                out
+                and lemma(nxt) not in lex.person_nouns
+                and (lemma(nxt) not in lex.not_people or _people_shot(doc, tok, nxt, num))
+            ):
+                if out == HIT and any(
+                    f.field == KILLED and _sentence_start(doc, f.start) == tok.sent.start for f in facts
+                ):
+                    out = WOUNDED  # "1 dead, 3 shot": the others shot, after the dead are counted
                 facts.append(_fact(doc, out, num, i, i + 2, tok))
                 continue
+        noun = doc[i + 1].lower_.rstrip("s") if i + 1 in tokens else ""
+        if tok.lower_ in lex.multiples and noun in lex.multiple_nouns:
+            # "a quadruple shooting", "the double homicide"
+            facts.append(
+                _fact(doc, lex.multiple_nouns[noun], (lex.multiples[tok.lower_], True), i, i + 2, tok)
+            )
+            continue
         if lemma(tok) == "toll" and any(lemma(c) == "death" for c in tok.children):
             fact = _toll(doc, tok, lex, tokens)  # "the death toll had risen to eight"
             if fact is not None:
                 facts.append(fact)
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        if tok.lower_ in _REFLEXIVES:
+            harmed = _self_harm(tok, lex, tokens)
+            if harmed is not None:  # "the man killed his wife and then himself"
+                selves.append(harmed)
+                res.victims.append((harmed[0].left_edge.i, harmed[0].i + 1))
+                facts.append(_fact(doc, harmed[1], (None, False), tok.i, tok.i + 1, tok))  # the words
+                for c in tok.children:  # "injured himself and a woman": the others after him
+                    q = _np_quantity(c, lex) if c.dep_ == "conj" and c.i in tokens else None
+                    if q is not None and q[0] == 1 and not q[1]:
+                        _person(people, c, harmed[1], q[2], index, lex)
+                        res.victims.append((c.left_edge.i, c.i + 1))
+                    elif q is not None:
+                        facts.append(
+                            _fact(doc, harmed[1], (q[0], q[0] is not None), c.left_edge.i, c.i + 1, c)
+                        )
             continue
         if lemma(tok) in _BODIES:
             q = _np_quantity(tok, lex, person=True)
@@ -319,6 +438,8 @@ def count_casualties(
             outcome = _outcome_of_lemmas(_predicate_lemmas(tok, tokens, lex=lex)[1:], lex)
         elif tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
             continue  # "the younger brother shot his sibling": the subject is the one who shot
+        elif tok.dep_ == "nsubj" and _tells_of_other(tok.head, lex):
+            continue  # "the coroner confirmed the boy died": the one who tells is not the one hurt
         if tok.dep_ in _SUBJ and tok.head.i in tokens:
             outcome = _predicate_outcome(tok.head, lex, tokens)
         elif (
@@ -381,7 +502,62 @@ def count_casualties(
             _person(people, tok, outcome, True, index, lex)
     res.facts = facts
     _decide(res, facts, people)
+    if not any(f.value is not None for f in facts) and not res.killed:
+        _fatal_incident(res, doc, tokens, lex, people)
+    _add_selves(res, selves, people, index, facts)
     return res
+
+
+_ATTEMPTS = {"attempt", "attempted", "try"}
+
+
+def _fatal_incident(
+    res: Casualties, doc: SpacyDoc, tokens: set[int], lex: Lexicon, people: list[_Person]
+) -> None:
+    """No one is told about as dead, no count is stated, but the incident is called deadly ("charged in
+    the shooting death of a boy", "the fatal shooting", "a homicide"): one dead, the one person only said
+    to have been shot (not one said to be in hospital or recovering)."""
+    if any(p.outcome != HIT for p in people) or len(people) > 1:
+        return
+    for i in sorted(tokens):
+        tok = doc[i]
+        low = lemma(tok)
+        if low not in lex.fatal_incident or tok.pos_ not in ("NOUN", "ADJ", "ADV"):
+            continue
+        if any(lemma(c) in _ATTEMPTS for c in tok.children) or lemma(tok.head) in _ATTEMPTS:
+            continue  # "attempted murder"
+        if tok.pos_ != "NOUN" and lemma(tok.head) not in lex.fatal_modified:
+            continue  # "fatal" of a shooting, not "a fatal error"
+        res.killed = 1
+        res.wounded = max(0, (res.wounded or 0) - len(people))
+        res.facts.append(_fact(doc, KILLED, (None, False), i, i + 1, tok))  # the words that say so
+        return
+
+
+def _add_selves(
+    res: Casualties,
+    selves: list[tuple[Token, str]],
+    people: list[_Person],
+    index: MentionIndex,
+    facts: list[CountFact],
+) -> None:
+    """An attacker who shot others and then himself is one more dead or hurt, unless already counted:
+    as a person, or in a count stated elsewhere ("3 people were injured" ... "injured himself and ...")."""
+    for tok, outcome in selves[:1]:  # the headline and the report tell of one attacker
+        ent = index.entity_of(tok)
+        if any(tok.i in p.tokens or (ent is not None and p.key == ent.id) for p in people):
+            continue
+        fields = (KILLED,) if outcome == KILLED else (WOUNDED, HIT)
+        counts = [f for f in facts if f.field in fields and f.value is not None]
+        sent = (tok.sent.start_char, tok.sent.end_char)
+        if counts and not any(sent[0] <= f.start < sent[1] for f in counts):
+            continue
+        if outcome == KILLED:
+            res.killed = (res.killed or 0) + 1
+            res.wounded = res.wounded or 0
+        else:
+            res.wounded = (res.wounded or 0) + 1
+            res.killed = res.killed or 0
 
 
 def _sentence_start(doc: SpacyDoc, char: int) -> int:
@@ -404,7 +580,12 @@ def _person(
     noun = lemma(tok)
     definite = any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det")
     key = f"anon{len(people)}"
-    if ent is not None and ent.type == "person":
+    if tok.lower_ in _PRONOUNS and _shot_by_police(tok, lex):
+        key = "attacker"  # "a gunman killed a clerk before officers shot him dead": the gunman, not the clerk
+    elif tok.lower_ in _PRONOUNS and people and (ent is None or all(p.key != ent.id for p in people)):
+        # "a boy was shot ... He died": the last person met who can be called so, whoever coref says
+        key = _antecedent(people, tok, lex).key
+    elif ent is not None and ent.type == "person":
         key = ent.id
     elif tok.lower_ in _PRONOUNS:
         if people:
@@ -420,11 +601,40 @@ def _person(
         if same:
             key = same[-1].key
     new = any(lemma(c) in _NEW_MARKERS for c in tok.children)
+    key = next((p.key for p in people if tok.i in p.tokens), key)  # the same words met again
     for p in people:
         if p.key == key:
             p.outcome = _worse(p.outcome, outcome)
+            p.tokens.add(tok.i)
             return
-    people.append(_Person(key, outcome, named, new, noun, _age(tok)))
+    people.append(
+        _Person(key, outcome, named, new, noun, _age(tok), tokens={tok.i}, gender=_gender(tok, lex))
+    )
+
+
+def _shot_by_police(tok: Token, lex: Lexicon) -> bool:
+    """ "officers shot him", "he was killed by police": a pronoun for the attacker, not for a victim."""
+    verb = tok.head
+    if tok.dep_ == "dobj":
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif tok.dep_ == "nsubjpass":
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    else:
+        return False
+    return any(lemma(a) in lex.force_nouns for a in agents)
+
+
+def _gender(tok: Token, lex: Lexicon) -> str | None:
+    words = {tok.lower_, lemma(tok)} | {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+    return next((g for g, ws in lex.gendered.items() if words & ws), None)
+
+
+def _antecedent(people: list[_Person], tok: Token, lex: Lexicon) -> _Person:
+    """The person a pronoun refers back to: the last mentioned before it whose gender fits (he/she)."""
+    gender = _gender(tok, lex)
+    before = sorted(people, key=lambda p: max((i for i in p.tokens if i < tok.i), default=-1))
+    fits = [p for p in before if gender is None or p.gender in (None, gender)]
+    return (fits or before)[-1]
 
 
 def _worse(a: str, b: str) -> str:
@@ -486,6 +696,8 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     # shot may be one of the dead told about again ("a girl was shot and killed ... Abigail was shot").
     dead = [p for p in people if p.outcome == KILLED]
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, dead)]
+    hurt = [p for p in people if p.outcome == WOUNDED]
+    people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, hurt, WOUNDED)]
     people = _one_each(people)
     ind = {KILLED: 0, WOUNDED: 0}
     for outcome in (KILLED, WOUNDED):
@@ -508,8 +720,12 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
             wounded = max(0, hit - (killed or 0))
         elif persons or killed is not None:
             wounded = ind[WOUNDED]
-    elif hit is not None and killed is not None and wounded + killed < hit and not by_field[WOUNDED]:
-        wounded = hit - killed
+    elif hit is not None and killed is not None and wounded + killed < hit:
+        # a number shot beats smaller wounded counts ("four shot, two critically"); the first stated,
+        # as later numbers shot may tell of other shootings ("seven people shot this week")
+        first = min((f for f in by_field[HIT] if f.value is not None), key=lambda f: f.start)
+        if first.value is not None and wounded + killed < first.value:
+            wounded = first.value - killed
     if killed is None and wounded is not None:
         killed = 0
     res.killed, res.wounded = killed, wounded
@@ -547,10 +763,17 @@ def _one_each(people: list[_Person]) -> list[_Person]:
     return kept
 
 
-def _absorbed(mention: _Person, told: list[_Person]) -> bool:
-    """The "was shot" mention is one of the dead told about again (each stands for one mention)."""
+def _absorbed(mention: _Person, told: list[_Person], outcome: str = KILLED) -> bool:
+    """The "was shot" mention is one of the dead (or of the wounded) told about again (each stands for
+    one mention; a wounded person only for one of the same age)."""
     for k in told:
-        if k is not mention and k.outcome == KILLED and not k.absorbs and _same_person(mention, k):
+        if (
+            k is not mention
+            and k.outcome == outcome
+            and not k.absorbs
+            and (outcome == KILLED or (k.age is not None and k.age == mention.age) or k.noun == mention.noun)
+            and _same_person(mention, k)
+        ):
             k.absorbs = True
             return True
     return False

@@ -45,6 +45,13 @@ class Lexicon:
     wounded: frozenset[str]
     leave_verbs: frozenset[str]
     not_outcome: frozenset[str]
+    observing_verbs: frozenset[str]
+    multiples: dict[str, int]
+    multiple_nouns: dict[str, str]
+    force_nouns: frozenset[str]
+    fatal_incident: frozenset[str]
+    fatal_modified: frozenset[str]
+    gendered: dict[str, frozenset[str]]
     reference_classes: dict[str, frozenset[str]]
     person_nouns: frozenset[str]
     not_people: frozenset[str]
@@ -131,6 +138,13 @@ def load_lexicon() -> Lexicon:
         wounded=_phrases(counts.get("wounded")),
         leave_verbs=_phrases(counts.get("leave_verbs")),
         not_outcome=_phrases(counts.get("not_outcome")),
+        observing_verbs=_phrases(counts.get("observing_verbs")),
+        multiples={str(k): int(v) for k, v in (counts.get("multiples") or {}).items()},
+        multiple_nouns={str(k): str(v) for k, v in (counts.get("multiple_nouns") or {}).items()},
+        force_nouns=_phrases(counts.get("force_nouns")),
+        fatal_incident=_phrases(counts.get("fatal_incident")),
+        fatal_modified=_phrases(counts.get("fatal_modified")),
+        gendered={str(k): _phrases(v) for k, v in (counts.get("gendered") or {}).items()},
         reference_classes={str(k): _phrases(v) for k, v in (counts.get("reference_classes") or {}).items()},
         person_nouns=_phrases(counts.get("person_nouns")),
         not_people=_phrases(counts.get("not_people")),

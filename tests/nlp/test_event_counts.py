@@ -1,0 +1,206 @@
+"""Killed and wounded of a report's main incident: headline counts, people told about more than once,
+ages and dates that are not counts. Short reports we wrote, read with their headline."""
+
+from __future__ import annotations
+
+import pytest
+from events_support import main_event, pipeline, summary, text_document
+
+PUB = "2026-03-13"  # a Friday
+
+
+def read_report(title: str, body: str):
+    doc = pipeline().read_doc(text_document(f"{title}\n\n{body}", PUB, title))
+    ev = main_event(doc)
+    assert ev is not None, summary(doc)
+    return ev, doc
+
+
+def counted_from(ev, doc, field: str) -> list[str]:
+    text = doc.document.text
+    return [text[s.start : s.end] for s in ev.support if s.field == field]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "killed", "wounded"),
+    [
+        # a headline count when the body gives none
+        ("Five Shot During Party At Riverside Banquet Hall", "Subscribe now for full access.", 0, 5),
+        ("Nightclub shooting: 4 shot in Harbor Springs club", "Shots rang out at a club early Sunday.", 0, 4),
+        # the dead listed first: the others shot are the wounded
+        ("1 dead, 3 shot in Lakeview", "Police are looking for a gray sedan seen near Elm Street.", 1, 3),
+        # a stated number shot bounds the people described one by one
+        (
+            "Shooting at Westgate lounge",
+            "Four people were shot outside a lounge in Westgate on Sunday. A 30-year-old man was in "
+            "critical condition and a 25-year-old man was in serious condition, police said.",
+            0,
+            4,
+        ),
+    ],
+)
+def test_headline_and_stated_counts(title: str, body: str, killed: int, wounded: int) -> None:
+    ev, doc = read_report(title, body)
+    assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
+    assert counted_from(ev, doc, "wounded")  # the count keeps the words it comes from
+
+
+def test_an_age_in_commas_is_not_a_number_of_dead() -> None:
+    ev, doc = read_report(
+        "Boy, 14, dies after shooting in Millbrook",
+        "A 14-year-old boy died Saturday after he was shot in a backyard in Millbrook, police said.",
+    )
+    assert ev.killed == 1, summary(doc)
+    assert "14" not in counted_from(ev, doc, "killed")
+
+
+def test_a_day_is_not_a_number_of_dead() -> None:
+    ev, doc = read_report(
+        "Teen charged in friend's death",
+        "A Carver County teen was charged in the Oct. 17 death of his friend, prosecutors said.",
+    )
+    assert ev.killed != 17, summary(doc)
+
+
+def test_one_shot_fired_is_not_one_person_shot() -> None:
+    ev, doc = read_report(
+        "Clerk scares off robber in Easton",
+        "A store clerk in Easton fired one shot at a robber on Tuesday. Nobody was hurt, police said.",
+    )
+    assert ev.wounded == 0, summary(doc)
+
+
+def test_the_headline_is_found_behind_a_page_mark() -> None:
+    title = "Teen accidentally shoots himself in Dover"
+    doc = pipeline().read_doc(
+        text_document(
+            f"\u00d7 {title}\n\nDOVER - A 15-year-old boy accidentally shot himself in the leg at his home "
+            "on Friday, police said. The teen is expected to recover.",
+            PUB,
+            title,
+        )
+    )
+    ev = main_event(doc)
+    assert ev is not None and (ev.killed, ev.wounded) == (0, 1), summary(doc)
+
+
+def test_a_pronoun_is_the_person_just_described() -> None:
+    ev, doc = read_report(
+        "Boy dies in accidental shooting in Fairview",
+        "A 9-year-old boy was accidentally shot inside a home in Fairview on Sunday. He was pronounced "
+        "dead at Mercy Hospital an hour later, the county coroner said.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+
+
+def test_the_one_who_tells_of_a_death_is_not_dead() -> None:
+    ev, doc = read_report(
+        "Fairview teen dies after shooting",
+        "County Coroner Ellen Marsh confirmed a 15-year-old boy shot Sunday on Pine Street died hours "
+        "later at Fairview General Hospital.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+
+
+def test_an_attacker_who_killed_himself_counts_among_the_dead() -> None:
+    ev, doc = read_report(
+        "Two hurt in Brookfield park shooting",
+        "A 61-year-old man shot a woman and her son at a park in Brookfield on Thursday before shooting "
+        "and killing himself, police said.",
+    )
+    assert ev.killed == 1, summary(doc)
+    assert "himself" in counted_from(ev, doc, "killed")
+
+
+def test_a_child_who_shot_himself_is_counted_once() -> None:
+    ev, doc = read_report(
+        "Boy, 5, finds gun in car, shoots himself",
+        "A 5-year-old boy found a handgun in his mother's car in Easton on Friday and shot himself in "
+        "the hand, police said. He is expected to recover.",
+    )
+    assert (ev.killed, ev.wounded) == (0, 1), summary(doc)
+
+
+def test_a_girl_shot_and_then_in_stable_condition_is_one_person() -> None:
+    ev, doc = read_report(
+        "Girl, 15, shot after party near Marlow",
+        "A 15-year-old girl was shot early Sunday after a party near Marlow, deputies said. A 15-year-old "
+        "girl was taken to Bayside Medical Center in stable condition.",
+    )
+    assert (ev.killed, ev.wounded) == (0, 1), summary(doc)
+
+
+def test_a_later_number_shot_elsewhere_does_not_replace_the_first() -> None:
+    ev, doc = read_report(
+        "Four people shot outside Ridgeway apartments, two in serious condition",
+        "Four people were shot outside an apartment complex in Ridgeway on Saturday night. Two of them were "
+        "in serious condition, police said. Seven people have been shot in the city this week.",
+    )
+    assert ev.wounded == 4, summary(doc)
+
+
+def test_a_shot_that_hurt_the_shooter_is_not_a_person() -> None:
+    ev, doc = read_report(
+        "Man charged after 2 people hurt by gunshot",
+        "A man mishandled a gun in his apartment in Easton on Tuesday, firing a shot that injured himself "
+        "and a woman, police said.",
+    )
+    assert ev.wounded == 2, summary(doc)
+
+
+def test_she_is_the_last_woman_or_girl_named_not_the_last_person() -> None:
+    ev, doc = read_report(
+        "Girl dies in accidental shooting in Fairview",
+        "A 6-year-old girl has died and her grandfather remains in the hospital after a gun went off in a "
+        "Fairview home on Saturday. The child was taken to Mercy Hospital, where she died Sunday.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 1), summary(doc)
+
+
+def test_a_shooting_death_is_one_dead_when_no_one_is_said_to_have_died() -> None:
+    ev, doc = read_report(
+        "Marlow man charged in nephew's shooting death",
+        "A Marlow man was charged Friday in the accidental shooting death of his 8-year-old nephew last "
+        "month, prosecutors said. The boy was shot with a rifle at the family's farm.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+    assert "death" in counted_from(ev, doc, "killed")
+
+
+def test_attempted_murder_is_no_death() -> None:
+    ev, doc = read_report(
+        "Marlow man charged with attempted murder",
+        "A Marlow man was charged with attempted murder on Friday after a neighbor was shot in the arm "
+        "during an argument, police said.",
+    )
+    assert ev.killed == 0, summary(doc)
+
+
+def test_two_shot_one_fatally() -> None:
+    ev, doc = read_report(
+        "Two shot outside Dover bar",
+        "Two people were shot, one fatally, outside a bar in Dover on Friday night, police said.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 1), summary(doc)
+
+
+def test_a_gunman_shot_dead_by_police_is_dead_too() -> None:
+    ev, doc = read_report(
+        "Clerk killed in Dover store robbery",
+        "A gunman killed a clerk at a Dover convenience store on Friday before police shot him dead.",
+    )
+    assert ev.killed == 2, summary(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "wounded"),
+    [
+        ("Child recovering after quadruple shooting in Marlow", 0, 4),
+        ("Detectives investigate double homicide in Marlow", 2, 0),
+    ],
+)
+def test_a_multiple_incident_noun_tells_how_many(title: str, killed: int, wounded: int) -> None:
+    ev, doc = read_report(
+        title, "Police said it happened near Elm Street on Sunday night. No arrests were made."
+    )
+    assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
