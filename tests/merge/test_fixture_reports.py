@@ -107,7 +107,8 @@ def test_the_graph_walks_from_the_general_to_his_agency_and_back(general: Incide
     affiliated = {e["target"] for e in person["edges"] if e["relation"] == "affiliated with"}
     gru = next(n["id"] for n in person["nodes"] if n.get("label") == "GRU")
     assert gru in affiliated
-    shooting = [e for e in person["edges"] if e["target"].startswith("incident:") and e["relation"] == "target"]
+    edges = person["edges"]
+    shooting = [e for e in edges if e["target"].startswith("incident:") and e["relation"] == "target"]
     assert shooting, person["edges"]
     agency = general.graph("GRU", depth=2).to_dict()
     members = {n["label"] for n in agency["nodes"] if n.get("entity_kind") == "person" and n["hop"] == 1}
