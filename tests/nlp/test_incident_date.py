@@ -52,6 +52,16 @@ def test_fronted_date_of_a_saying_is_the_day_of_what_is_said() -> None:
     assert _main_date(text)[0] == "2026-03-10"
 
 
+def test_any_kind_of_attack_dates_the_incident_not_only_a_shooting() -> None:
+    # a later death ("overnight") must not move a bombing to the day the wounded died
+    text = (
+        "The number of people killed in Tuesday's blast at the Kisoro bus depot has risen to nine, "
+        "a district official said, after two of the injured died in hospital overnight.\n\n"
+        "Officials said a bag packed with explosives had been left under a bench near the ticket office."
+    )
+    assert _main_date(text)[0] == "2026-03-10"
+
+
 @pytest.mark.parametrize(
     ("sentence", "role"),
     [

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import DateValue
-from .events_lexicon import _phrases, _read
+from .events_lexicon import _phrases, _read, load_lexicon
 from .events_syntax import lemma
 
 if TYPE_CHECKING:
@@ -66,15 +66,24 @@ class DateWords:
 @lru_cache(maxsize=1)
 def date_words() -> DateWords:
     data = _read("events_dates.yaml")
+    follow_up = _phrases(data.get("follow_up"))
     return DateWords(
-        incident=_phrases(data.get("incident")),
-        follow_up=_phrases(data.get("follow_up")),
+        incident=_phrases(data.get("incident")) | (_attack_triggers() - follow_up),
+        follow_up=follow_up,
         weak_incident=_phrases(data.get("weak_incident")),
         saying=_phrases(data.get("saying")),
         later_harm=_phrases(data.get("later_harm")),
         time_nouns=_phrases(data.get("time_nouns")),
         other_determiners=_phrases(data.get("other_determiners")),
     )
+
+
+def _attack_triggers() -> frozenset[str]:
+    """The one-word triggers of every attack type of the taxonomy ("explosion", "kidnap", "arson"): a date
+    said of any of them is said of an attack, whatever kind of attack the report is about."""
+    lex = load_lexicon()
+    attacks = {*lex.taxonomy.attack_types, "attack"}
+    return frozenset(t for t, slug in lex.triggers.items() if slug in attacks and " " not in t)
 
 
 def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = None) -> tuple[str, int | None]:
