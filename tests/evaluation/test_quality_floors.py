@@ -16,10 +16,10 @@ from wireledger.settings import Settings
 from wl_testing import require_shared
 
 GVA_SAMPLE = 200
-GVA_MEAN_FLOOR = 0.0  # pinned below
+GVA_MEAN_FLOOR = 0.63  # measured 0.656 (2026-12-03)
 MUC_SAMPLE = 60
-MUC_F1_FLOOR = 0.0
-MUC_TYPE_FLOOR = 0.0
+MUC_F1_FLOOR = 0.40  # measured 0.434 (2026-12-03)
+MUC_TYPE_FLOOR = 0.72  # measured 0.84 on the sample's 25 single-type messages (2026-12-03)
 
 
 @pytest.mark.shared
