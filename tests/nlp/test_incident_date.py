@@ -62,6 +62,12 @@ def test_fronted_date_of_a_saying_is_the_day_of_what_is_said() -> None:
         ("The victim died Monday at a hospital.", "weak"),
         ("The victim died Monday after he was shot in the chest.", "incident"),
         ("It happened a block from a Monday shooting that wounded three.", "other"),
+        (
+            "Voss is charged with one count of murder and is accused of killing Dale Brisco, 34, at the"
+            " Red Fox Tavern, 210 N. Elm St., on Monday.",
+            "incident",
+        ),
+        ("He was charged with murder on Monday.", "follow_up"),
     ],
 )
 def test_date_role(sentence: str, role: str) -> None:

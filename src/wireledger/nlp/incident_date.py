@@ -107,6 +107,9 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
                     weak = lemma(said) in w.weak_incident and not _after_harm(said, w)
                     return ("weak" if weak else "incident"), said.i
             if lem in w.follow_up:
+                harm = _harm_between(gov, tok, w)
+                if harm is not None:  # "accused of killing a clerk on Jan. 26"
+                    return "incident", harm.i
                 return "follow_up", gov.i
             if lem in w.weak_incident and not _after_harm(gov, w):
                 return "weak", gov.i
@@ -127,6 +130,27 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
             return "none", gov.i
         child, gov = gov, gov.head
     return "none", None
+
+
+def _harm_between(gov: Token, date_tok: Token, w: DateWords) -> Token | None:
+    """An attack verb of the follow-up word's clause that stands between it and the date it took
+    ("charged with shooting two men on May 3", "accused of killing a clerk on Jan. 26"): the parser hangs
+    the date from the follow-up word, but it is said of the nearer harm."""
+    if date_tok.i <= gov.i:
+        return None
+    for t in reversed(gov.doc[gov.i + 1 : date_tok.i]):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+            return None  # a clause of its own between them
+        lem = lemma(t)
+        if (
+            t.pos_ == "VERB"
+            and lem in w.incident
+            and lem not in w.weak_incident
+            and lem not in w.follow_up
+            and gov in t.ancestors
+        ):
+            return t
+    return None
 
 
 def _state_of(verb: Token, w: DateWords) -> bool:
