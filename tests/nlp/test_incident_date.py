@@ -118,3 +118,23 @@ def test_the_day_of_another_noun_does_not_date_the_shooting() -> None:
     span = doc.spacy.char_span(d.start, d.end, alignment_mode="expand")
     assert span is not None
     assert date_role(doc.spacy, span.start, span.end)[0] == "none"
+
+
+def test_follow_up_takes_a_written_out_earlier_day_the_parse_does_not_tie_to_the_attack() -> None:
+    text = (
+        "Ferndale man to stand trial in neighbor's death\n\n"
+        "Charges against Harlan Voss, 58, were held for court after a preliminary hearing Tuesday.\n\n"
+        "Police say Voss on Feb. 11 pointed a loaded rifle at his neighbor across a fence on Birch Road. "
+        "The neighbor, Dale Brisco, 61, was shot in the chest and died at a hospital."
+    )
+    assert _main_date(text) == ("2026-02-11", "Feb. 11")
+
+
+def test_a_bound_or_a_day_close_to_the_report_is_no_written_out_incident_day() -> None:
+    text = (
+        "Ferndale man to stand trial in neighbor's death\n\n"
+        "Charges against Harlan Voss, 58, were held for court after a preliminary hearing Tuesday.\n\n"
+        "Since Feb. 11 the street has seen no other crime, police said. "
+        "The neighbor, Dale Brisco, 61, was shot in the chest and died at a hospital."
+    )
+    assert _main_date(text)[1] != "Feb. 11"

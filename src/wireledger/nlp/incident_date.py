@@ -49,6 +49,8 @@ _CLIMB = (
     "cc",
 )
 _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
+_MONTH_NAME_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", re.I)
+_BOUNDS = ("since", "until", "through", "till", "by", "before", "from")
 _NOMINAL = ("poss", "compound", "amod", "nmod", "nummod")
 
 
@@ -174,6 +176,14 @@ def _after_harm(verb: Token, w: DateWords) -> bool:
     return False
 
 
+def _written_past(doc: SpacyDoc, start: int, text: str, day: date, current: date | None) -> bool:
+    """A day written with its month's name, more than three days before the current date, that is not a
+    bound of a span ("since Jan. 1")."""
+    if not _MONTH_NAME_DAY.search(text) or (current is not None and (current - day).days <= 3):
+        return False
+    return start == 0 or doc[start - 1].lower_ not in _BOUNDS
+
+
 def _day(d: DateValue | None) -> date | None:
     if d is None or not d.value or d.precision != "day" or d.value.startswith("--"):
         return None
@@ -228,7 +238,18 @@ def refine_incident_date(
             continue  # only an earlier one: "found shot Saturday" ... "died Sunday"
         if role in ("incident", "weak") and role not in best:
             best[role] = d
+        elif (
+            role == "none"
+            and "written" not in best
+            and _written_past(ctx.doc, ds, d.text, day, _day(cur) or published)
+        ):
+            best["written"] = d
     choice = best.get("incident") or best.get("weak")
+    if choice is None and cur_role != "weak" and not _MONTH_DAY.search(cur.text if cur else ""):
+        # a follow-up report that dates its attack only by a day written out with its month, in words
+        # the parse does not tie to the attack ("Police say Voss on Jan. 11 pointed a rifle at ..."):
+        # that day is the report's own past, not the week it was written in
+        choice = choice or best.get("written")
     if choice is None or (cur is not None and choice.value == cur.value):
         return None
     _log.debug("incident date: %s %r -> %r", cur_role, cur.text if cur else None, choice.text)
