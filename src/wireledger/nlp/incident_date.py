@@ -50,6 +50,7 @@ _CLIMB = (
 )
 _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
 _MONTH_NAME_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _BOUNDS = ("since", "until", "through", "till", "by", "before", "from")
 _NOMINAL = ("poss", "compound", "amod", "nmod", "nummod")
 
@@ -91,6 +92,11 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
         if doc[i].head.i not in inside or doc[i].head.i == i:
             tok = doc[i]
             break
+    prev = start - 1
+    while prev >= 0 and doc[prev].is_punct and doc[prev].text in (":", "(", "-", "–"):
+        prev -= 1
+    if prev >= 0 and prev < start - 1 and lemma(doc[prev]) in w.follow_up:
+        return "follow_up", prev  # page furniture: "Updated: Monday, March 25", "UPDATE (9/19/16):"
     child, gov = tok, tok.head
     for _ in range(5):
         if gov.i == child.i:
@@ -177,10 +183,12 @@ def _after_harm(verb: Token, w: DateWords) -> bool:
 
 
 def _written_past(doc: SpacyDoc, start: int, text: str, day: date, current: date | None) -> bool:
-    """A day written with its month's name, more than three days before the current date, that is not a
-    bound of a span ("since Jan. 1")."""
+    """A day written with its month's name, more than three days before the current date (and, without its
+    year, less than ten months), that is not a bound of a span ("since Jan. 1")."""
     if not _MONTH_NAME_DAY.search(text) or (current is not None and (current - day).days <= 3):
         return False
+    if current is not None and (current - day).days > 300 and not _YEAR.search(text):
+        return False  # a day without its year almost a year back is more likely ahead: "hearing on June 22"
     return start == 0 or doc[start - 1].lower_ not in _BOUNDS
 
 
