@@ -69,6 +69,11 @@ def test_fronted_date_of_a_saying_is_the_day_of_what_is_said() -> None:
         ),
         ("He was charged with murder on Monday.", "follow_up"),
         ("Shots rang out Monday near the middle school.", "incident"),
+        (
+            "Prosecutors charged three men in connection with the shooting of a girl on Kestrel Avenue"
+            " on Monday.",
+            "incident",
+        ),
         ("Posted: Sunday, March 8 Updated: Monday, March 9 A man was shot near the park.", "follow_up"),
     ],
 )

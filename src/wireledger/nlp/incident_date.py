@@ -64,6 +64,7 @@ class DateWords:
     later_harm: frozenset[str]
     time_nouns: frozenset[str]
     other_determiners: frozenset[str]
+    charges: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def date_words() -> DateWords:
         later_harm=_phrases(data.get("later_harm")),
         time_nouns=_phrases(data.get("time_nouns")),
         other_determiners=_phrases(data.get("other_determiners")),
+        charges=_phrases(data.get("charges")),
     )
 
 
@@ -142,7 +144,8 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
 
 def _harm_between(gov: Token, date_tok: Token, w: DateWords) -> Token | None:
     """An attack verb of the follow-up word's clause that stands between it and the date it took
-    ("charged with shooting two men on May 3", "accused of killing a clerk on Jan. 26"): the parser hangs
+    ("charged with shooting two men on May 3", "arrested in connection with the shooting on July 4"; not
+    the name of a charge: "charged with murder on Monday"): the parser hangs
     the date from the follow-up word, but it is said of the nearer harm."""
     if date_tok.i <= gov.i:
         return None
@@ -151,7 +154,7 @@ def _harm_between(gov: Token, date_tok: Token, w: DateWords) -> Token | None:
             return None  # a clause of its own between them
         lem = lemma(t)
         if (
-            t.pos_ == "VERB"
+            (t.pos_ == "VERB" or (t.pos_ == "NOUN" and lem not in w.charges and not _indefinite(t, w)))
             and lem in w.incident
             and lem not in w.weak_incident
             and lem not in w.follow_up
@@ -159,6 +162,11 @@ def _harm_between(gov: Token, date_tok: Token, w: DateWords) -> Token | None:
         ):
             return t
     return None
+
+
+def _indefinite(noun: Token, w: DateWords) -> bool:
+    """'a shooting': a happening the report brings in, not the one it already tells of."""
+    return any(c.dep_ == "det" and c.lower_ in w.other_determiners for c in noun.children)
 
 
 def _state_of(verb: Token, w: DateWords) -> bool:
