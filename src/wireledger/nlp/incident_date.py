@@ -49,6 +49,9 @@ _CLIMB = (
     "cc",
 )
 _MONTH_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
+_MONTH_NAME_DAY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_BOUNDS = ("since", "until", "through", "till", "by", "before", "from")
 _NOMINAL = ("poss", "compound", "amod", "nmod", "nummod")
 
 
@@ -61,6 +64,7 @@ class DateWords:
     later_harm: frozenset[str]
     time_nouns: frozenset[str]
     other_determiners: frozenset[str]
+    charges: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +79,7 @@ def date_words() -> DateWords:
         later_harm=_phrases(data.get("later_harm")),
         time_nouns=_phrases(data.get("time_nouns")),
         other_determiners=_phrases(data.get("other_determiners")),
+        charges=_phrases(data.get("charges")),
     )
 
 
@@ -98,6 +103,11 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
         if doc[i].head.i not in inside or doc[i].head.i == i:
             tok = doc[i]
             break
+    prev = start - 1
+    while prev >= 0 and doc[prev].is_punct and doc[prev].text in (":", "(", "-", "–"):
+        prev -= 1
+    if prev >= 0 and prev < start - 1 and lemma(doc[prev]) in w.follow_up:
+        return "follow_up", prev  # page furniture: "Updated: Monday, March 25", "UPDATE (9/19/16):"
     child, gov = tok, tok.head
     for _ in range(5):
         if gov.i == child.i:
@@ -116,6 +126,9 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
                     weak = lemma(said) in w.weak_incident and not _after_harm(said, w)
                     return ("weak" if weak else "incident"), said.i
             if lem in w.follow_up:
+                harm = _harm_between(gov, tok, w)
+                if harm is not None:  # "accused of killing a clerk on Jan. 26"
+                    return "incident", harm.i
                 return "follow_up", gov.i
             if lem in w.weak_incident and not _after_harm(gov, w):
                 return "weak", gov.i
@@ -138,6 +151,33 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
     return "none", None
 
 
+def _harm_between(gov: Token, date_tok: Token, w: DateWords) -> Token | None:
+    """An attack verb of the follow-up word's clause that stands between it and the date it took
+    ("charged with shooting two men on May 3", "arrested in connection with the shooting on July 4"; not
+    the name of a charge: "charged with murder on Monday"): the parser hangs
+    the date from the follow-up word, but it is said of the nearer harm."""
+    if date_tok.i <= gov.i:
+        return None
+    for t in reversed(gov.doc[gov.i + 1 : date_tok.i]):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+            return None  # a clause of its own between them
+        lem = lemma(t)
+        if (
+            (t.pos_ == "VERB" or (t.pos_ == "NOUN" and lem not in w.charges and not _indefinite(t, w)))
+            and lem in w.incident
+            and lem not in w.weak_incident
+            and lem not in w.follow_up
+            and gov in t.ancestors
+        ):
+            return t
+    return None
+
+
+def _indefinite(noun: Token, w: DateWords) -> bool:
+    """'a shooting': a happening the report brings in, not the one it already tells of."""
+    return any(c.dep_ == "det" and c.lower_ in w.other_determiners for c in noun.children)
+
+
 def _state_of(verb: Token, w: DateWords) -> bool:
     """A copula whose complement is a later state ("in critical condition", "in custody")."""
     for child in verb.children:
@@ -157,6 +197,16 @@ def _after_harm(verb: Token, w: DateWords) -> bool:
                 if lem in w.incident and lem not in w.weak_incident:
                     return True
     return False
+
+
+def _written_past(doc: SpacyDoc, start: int, text: str, day: date, current: date | None) -> bool:
+    """A day written with its month's name, more than three days before the current date (and, without its
+    year, less than ten months), that is not a bound of a span ("since Jan. 1")."""
+    if not _MONTH_NAME_DAY.search(text) or (current is not None and (current - day).days <= 3):
+        return False
+    if current is not None and (current - day).days > 300 and not _YEAR.search(text):
+        return False  # a day without its year almost a year back is more likely ahead: "hearing on June 22"
+    return start == 0 or doc[start - 1].lower_ not in _BOUNDS
 
 
 def _day(d: DateValue | None) -> date | None:
@@ -213,7 +263,18 @@ def refine_incident_date(
             continue  # only an earlier one: "found shot Saturday" ... "died Sunday"
         if role in ("incident", "weak") and role not in best:
             best[role] = d
+        elif (
+            role == "none"
+            and "written" not in best
+            and _written_past(ctx.doc, ds, d.text, day, _day(cur) or published)
+        ):
+            best["written"] = d
     choice = best.get("incident") or best.get("weak")
+    if choice is None and cur_role != "weak" and not _MONTH_DAY.search(cur.text if cur else ""):
+        # a follow-up report that dates its attack only by a day written out with its month, in words
+        # the parse does not tie to the attack ("Police say Voss on Jan. 11 pointed a rifle at ..."):
+        # that day is the report's own past, not the week it was written in
+        choice = choice or best.get("written")
     if choice is None or (cur is not None and choice.value == cur.value):
         return None
     _log.debug("incident date: %s %r -> %r", cur_role, cur.text if cur else None, choice.text)
