@@ -57,3 +57,9 @@ def test_a_us_report_means_the_us_town_over_a_larger_one_abroad() -> None:
                     "offered a $5,000 reward.")
     town = placed(doc, "Los Banos")
     assert town is not None and town.country == "US"
+
+
+def test_a_neighbourhood_the_gazetteer_lists_as_a_town_inside_the_city() -> None:
+    doc = read_text("Two men were wounded on Monday night outside a pizzeria in Coney Island.")
+    hood = placed(doc, "Coney Island")
+    assert hood is not None and (hood.city, hood.region) == ("Brooklyn", "New York")

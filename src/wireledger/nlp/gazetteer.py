@@ -123,7 +123,10 @@ class Gazetteer:
             city = gaz.us_city(*str(target).rsplit(",", 1))
             if city is not None:
                 gaz._add(alias, city)
-        for entry in load_data("neighbourhoods.yaml").get("cities") or ():
+        with resources.files("wireledger.nlp").joinpath("data", "neighbourhoods.yaml").open(
+                "r", encoding="utf-8") as fh:  # the C loader where there is one: a long list
+            hoods = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        for entry in hoods.get("cities") or ():
             city = gaz.us_city(entry["city"], entry["state"])
             if city is None:
                 continue

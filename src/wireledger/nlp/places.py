@@ -127,9 +127,9 @@ class PlacesStep:
     def _neighbourhood(self, text: str, doc_text: str, end: int, ctx: _Context) -> Location | None:
         """A neighbourhood or borough of a large US city ("Englewood", "Coney Island"; neighbourhoods.yaml):
         the city, with the neighbourhood as detail, when the report names that city, or names its state
-        and no other city holding a neighbourhood so called. Not when a state or country is written after
-        the name, nor when a town of that name lies in the city's state but away from it (Germantown,
-        Tenn., is no part of Nashville)."""
+        and no other city of it holds a neighbourhood so called. Not when a state or country is written after
+        the name, nor when a town of that name lies away from the city in its state or in a state the report
+        names (Germantown, Tenn., is no part of Nashville; "Austin" in a Texas report is not Chicago's)."""
         hoods = self.gaz.neighbourhoods.get(fold(text))
         if not hoods or _AFTER_COMMA.match(doc_text, end):
             return None
@@ -139,13 +139,18 @@ class PlacesStep:
             city = named[0]
         elif len(inside) == 1:
             city = inside[0]
-        elif not ctx.states and len(hoods) == 1 and not self.gaz.lookup(text):
-            city = hoods[0]
         else:
-            return None
+            # the gazetteer's most populous bearer of the name lies inside the city (it lists "Coney Island"
+            # as a place of its own): a report naming no state means that one
+            top = next((p for p in self.gaz.lookup(text) if p.kind == "city"), None)
+            near = [c for c in hoods if top is not None and top.country == "US" and top.admin1 == c.admin1
+                    and _km(top, c) <= NEIGHBOURHOOD_MAX_KM]
+            if ctx.states or not near:
+                return None
+            city = near[0]
         for p in self.gaz.lookup(text):
-            if p.kind == "city" and p.country == "US" and p.admin1 == city.admin1 and \
-                    _km(p, city) > NEIGHBOURHOOD_MAX_KM:
+            named_state = p.admin1 == city.admin1 or p.admin1 in ctx.states
+            if p.kind == "city" and p.country == "US" and named_state and _km(p, city) > NEIGHBOURHOOD_MAX_KM:
                 return None
         loc = to_location(city, city.name, self.gaz)
         loc.name = loc.detail = text
@@ -248,8 +253,12 @@ class PlacesStep:
         key = fold(name)
         ranked = sorted(candidates, key=lambda p: _score(p, key, ctx, where), reverse=True)
         in_lead = where[0][0] < ctx.lead_end
-        # the likeliest bearer that can be meant here ("Los Banos" in a US report is not the Philippine one)
-        return next((p for p in ranked if plausible(p, ctx, in_lead)), None)
+        if plausible(ranked[0], ctx, in_lead):
+            return ranked[0]
+        if not ctx.us or ranked[0].country == "US":
+            return None
+        # a US report means the US bearer of a name ("Los Banos"), not a larger one abroad it cannot mean
+        return next((p for p in ranked if p.country == "US" and plausible(p, ctx, in_lead)), None)
 
 
 def plausible(p: Place, ctx: _Context, in_lead: bool = True) -> bool:
