@@ -131,7 +131,10 @@ class PlacesStep:
         the name, nor when a town of that name lies away from the city in its state or in a state the report
         names (Germantown, Tenn., is no part of Nashville; "Austin" in a Texas report is not Chicago's)."""
         hoods = self.gaz.neighbourhoods.get(fold(text))
-        if not hoods or _AFTER_COMMA.match(doc_text, end):
+        if not hoods:
+            return None
+        qualifier = _AFTER_COMMA.match(doc_text, end)
+        if qualifier and (self.gaz.us_state(qualifier.group(1)) or self.gaz.country_code(qualifier.group(1))):
             return None
         named = [c for c in hoods if fold(c.name) in ctx.names]
         inside = [c for c in hoods if c.admin1 in ctx.states]
