@@ -36,3 +36,11 @@ def test_where_the_wounded_were_taken_is_not_where_they_were_hurt() -> None:
     ev = main_event(doc)
     assert ev is not None, summary(doc)
     assert ev.location is None or ev.location.city != "Little Rock", ev.location
+
+
+def test_a_neighbourhood_names_the_city_of_the_event() -> None:
+    doc = read_text("Two men were shot on Saturday night in Dorchester, Boston police said.\n\n"
+                    "Both were taken to a hospital.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert (ev.location.city, ev.location.detail) == ("Boston", "Dorchester"), ev.location

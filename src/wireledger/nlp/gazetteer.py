@@ -73,6 +73,9 @@ class Gazetteer:
         self.states: dict[str, Place] = {}  # postal code -> US state
         self.state_abbreviations: dict[str, str] = {}  # "Ill." / "Illinois" -> "IL"
         self._cache: dict[str, list[Place]] = {}
+        # neighbourhood name -> the cities holding one so named (see neighbourhoods.yaml)
+        self.neighbourhoods: dict[str, list[Place]] = {}
+        self.us_cues: re.Pattern[str] | None = None  # words that mark a report as US news
 
     # -- building ---------------------------------------------------------------------------------
     @classmethod
@@ -113,7 +116,31 @@ class Gazetteer:
                 gaz._add(name, Place(name, "city", "US", admin1, lat, lon, pop, gid))
         if geonames_path:
             gaz.load_geonames_dump(geonames_path)
+        cues = data.get("us_cues") or ()
+        if cues:
+            gaz.us_cues = re.compile("|".join(str(c) for c in cues))
+        for alias, target in (data.get("city_nicknames") or {}).items():
+            city = gaz.us_city(*str(target).rsplit(",", 1))
+            if city is not None:
+                gaz._add(alias, city)
+        with resources.files("wireledger.nlp").joinpath("data", "neighbourhoods.yaml").open(
+                "r", encoding="utf-8") as fh:  # the C loader where there is one: a long list
+            hoods = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        for entry in hoods.get("cities") or ():
+            city = gaz.us_city(entry["city"], entry["state"])
+            if city is None:
+                continue
+            for part in entry.get("parts") or ():
+                bucket = gaz.neighbourhoods.setdefault(fold(part), [])
+                if city not in bucket:
+                    bucket.append(city)
+        gaz._cache.clear()
         return gaz
+
+    def us_city(self, name: str, state: str) -> Place | None:
+        """The most populous US city of this name in this state (postal code)."""
+        return next((p for p in self.lookup(name) if p.kind == "city" and p.country == "US"
+                     and p.admin1 == state.strip()), None)
 
     def _add(self, name: str, place: Place, key: str | None = None) -> None:
         key = fold(name) if key is None else key
@@ -169,7 +196,8 @@ class Gazetteer:
         found = self._cache.get(key)
         if found is None:
             order = {"country": 0, "region": 1, "state": 2, "county": 4, "city": 3}
-            found = sorted(self._index.get(key, ()), key=lambda p: (order[p.kind], -p.population))
+            found = sorted(self._index.get(key) or self._index.get(_expanded(key)) or (),
+                           key=lambda p: (order[p.kind], -p.population))
             self._cache[key] = found
         return found
 
@@ -183,6 +211,19 @@ class Gazetteer:
 
     def is_known(self, name: str, min_population: int = 0) -> bool:
         return any(p.kind != "city" or p.population >= min_population for p in self.lookup(name))
+
+
+_ABBREVIATED = (("ft ", "fort "), ("mt ", "mount "), ("pt ", "point "))
+
+
+def _expanded(key: str) -> str:
+    """A name's key with news abbreviations written out: "Ft. Worth", "Mt. Vernon", "Itasca Co."."""
+    for short, full in _ABBREVIATED:
+        if key.startswith(short):
+            key = full + key[len(short):]
+    if key.endswith(" co"):
+        key = key[:-3] + " county"
+    return key
 
 
 def _cache_dir() -> Path:

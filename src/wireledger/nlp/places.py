@@ -35,6 +35,7 @@ KNOWN_BY_NAME_US = 500_000  # US cities a report names without their state
 KNOWN_IN_LEAD_US = 100_000  # ... or in the title or first paragraph
 KNOWN_BY_NAME_ABROAD = 1_000_000  # foreign cities a US report names without their country
 QUARTERED_MIN_POPULATION = 50_000  # "west Nashville": a city large enough to have named quarters
+NEIGHBOURHOOD_MAX_KM = 25.0  # a town this far from a city is no neighbourhood of it
 
 
 @dataclass
@@ -49,6 +50,7 @@ class _Context:
     # how many different place names of the report could lie in each US state ("Sterling" and
     # "Whiteside County" agree on Illinois): places named together are usually near each other
     support: Counter[str] = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)  # the folded place names of the report
 
     def near(self, code: str, sentence: tuple[int, int], paragraph: tuple[int, int]) -> float:
         """3 when the sentence names the country (or state), 2 for the paragraph, 1 for the report."""
@@ -83,6 +85,12 @@ class PlacesStep:
             for m in e.mentions:
                 if fold(m.text) in self.lex.not_place_words:
                     continue  # "Man" in "Man Shot In Fort Worth": a person noun in a title-cased title
+                hood = self._neighbourhood(m.text, doc.text, m.end, context)
+                if hood is not None:
+                    hood.start, hood.end = m.start, m.end
+                    e.country = e.country or hood.country
+                    resolved.append(PlaceMention(m.start, m.end, m.text, hood, e.id))
+                    continue
                 if self._is_sub_city(e, m.text):
                     sub_city.append((e, m.start, m.end, m.text))
                     continue
@@ -115,6 +123,41 @@ class PlacesStep:
         resolved.sort(key=lambda p: p.start)
         doc.places = resolved
         return doc
+
+    def _neighbourhood(self, text: str, doc_text: str, end: int, ctx: _Context) -> Location | None:
+        """A neighbourhood or borough of a large US city ("Englewood", "Coney Island"; neighbourhoods.yaml):
+        the city, with the neighbourhood as detail, when the report names that city, or names its state
+        and no other city of it holds a neighbourhood so called. Not when a state or country is written after
+        the name, nor when a town of that name lies away from the city in its state or in a state the report
+        names (Germantown, Tenn., is no part of Nashville; "Austin" in a Texas report is not Chicago's)."""
+        hoods = self.gaz.neighbourhoods.get(fold(text))
+        if not hoods:
+            return None
+        qualifier = _AFTER_COMMA.match(doc_text, end)
+        if qualifier and (self.gaz.us_state(qualifier.group(1)) or self.gaz.country_code(qualifier.group(1))):
+            return None
+        named = [c for c in hoods if fold(c.name) in ctx.names]
+        inside = [c for c in hoods if c.admin1 in ctx.states]
+        if named:
+            city = named[0]
+        elif len(inside) == 1:
+            city = inside[0]
+        else:
+            # the gazetteer's most populous bearer of the name lies inside the city (it lists "Coney Island"
+            # as a place of its own): a report naming no state means that one
+            top = next((p for p in self.gaz.lookup(text) if p.kind == "city"), None)
+            near = [c for c in hoods if top is not None and top.country == "US" and top.admin1 == c.admin1
+                    and _km(top, c) <= NEIGHBOURHOOD_MAX_KM]
+            if ctx.states or not near:
+                return None
+            city = near[0]
+        for p in self.gaz.lookup(text):
+            named_state = p.admin1 == city.admin1 or p.admin1 in ctx.states
+            if p.kind == "city" and p.country == "US" and named_state and _km(p, city) > NEIGHBOURHOOD_MAX_KM:
+                return None
+        loc = to_location(city, city.name, self.gaz)
+        loc.name = loc.detail = text
+        return loc
 
     def _quarter(self, text: str, doc_text: str, end: int, ctx: _Context,
                  where: tuple[tuple[int, int], tuple[int, int]]) -> Location | None:
@@ -160,6 +203,7 @@ class PlacesStep:
                         ctx.evidence.append((m.start, "US-" + p.admin1))
                         ctx.evidence.append((m.start, "US"))
         names = {fold(m.text) for e in places for m in e.mentions}
+        ctx.names = names
         for name in names:
             found = self.gaz.lookup(name)
             for state in {p.admin1 for p in found if p.country == "US" and p.admin1}:
@@ -181,7 +225,8 @@ class PlacesStep:
             for found in (self.gaz.lookup(n) for n in names)
             if found and found[0].kind != "region"
         )
-        ctx.us = ctx.countries["US"] > 0 or bool(ctx.states) or votes[True] > votes[False]
+        ctx.us = ctx.countries["US"] > 0 or bool(ctx.states) or votes[True] > votes[False] or \
+            bool(self.gaz.us_cues and self.gaz.us_cues.search(doc.text))
         ts = doc.document.title_span
         body = [p for p in doc.document.paragraphs if not (ts and p.start < ts[1])]
         ctx.lead_end = body[0].end if body else len(doc.text)
@@ -209,8 +254,14 @@ class PlacesStep:
         if not candidates:
             return None
         key = fold(name)
-        best = max(candidates, key=lambda p: _score(p, key, ctx, where))
-        return best if plausible(best, ctx, where[0][0] < ctx.lead_end) else None
+        ranked = sorted(candidates, key=lambda p: _score(p, key, ctx, where), reverse=True)
+        in_lead = where[0][0] < ctx.lead_end
+        if plausible(ranked[0], ctx, in_lead):
+            return ranked[0]
+        if not ctx.us or ranked[0].country == "US":
+            return None
+        # a US report means the US bearer of a name ("Los Banos"), not a larger one abroad it cannot mean
+        return next((p for p in ranked if p.country == "US" and plausible(p, ctx, in_lead)), None)
 
 
 def plausible(p: Place, ctx: _Context, in_lead: bool = True) -> bool:
@@ -273,6 +324,14 @@ def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
         name = _unaccented(name)  # "Los Banos", as US reports and records write it, not "Los Baños"
     return Location(name=name, city=name, region=region, country=p.country, lat=p.lat, lon=p.lon,
                     geonameid=p.geonameid)
+
+
+def _km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _unaccented(name: str) -> str:
