@@ -339,6 +339,7 @@ class _Person:
     noun: str = ""
     age: str | None = None  # "17" of "a 17-year-old"
     absorbs: bool = False  # a dead person who already stands for one "was shot" mention
+    died_later: bool = False  # a dead person who already stands for one "was hurt" mention
     tokens: set[int] = field(default_factory=set)  # the words that named this person
     gender: str | None = None  # male | female, when a word says so
 
@@ -496,7 +497,7 @@ def count_casualties(
             updated = [f for f in late if _sentence_start(doc, f.start) in updates]
             facts += lead + updated if exact else lead + late
     if lead_people > 0:
-        people = [p for k, p in enumerate(people) if k < lead_people or p.named]
+        people = _lead_people(doc, people, lead_people)
     if not people:  # the headline's person is the lead's, told again: counted when the body names none
         for tok, outcome in headline:
             _person(people, tok, outcome, True, index, lex)
@@ -506,6 +507,31 @@ def count_casualties(
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+def _lead_people(doc: SpacyDoc, people: list[_Person], n_lead: int) -> list[_Person]:
+    """The people the lead tells of, the named ones, and those first met after the lead as the object of a
+    verb coordinated with one that tells again of someone from the lead, by age ("the gunman who killed a
+    2-year-old boy and critically injured an adult man", the boy being the lead's 2-year-old), unless the lead
+    told of someone so called with that outcome."""
+    lead = people[:n_lead]
+    retold: set[int] = set()  # the verbs that retell the lead's people
+    for q in people[n_lead:]:
+        if any(q.age is not None and q.age == p.age and q.outcome == p.outcome for p in lead):
+            retold |= {doc[i].head.i for i in q.tokens if doc[i].dep_ == "dobj"}
+    kept = []
+    for k, p in enumerate(people):
+        first = doc[min(p.tokens)] if p.tokens else None
+        verb = first.head if first is not None and first.dep_ == "dobj" else None
+        retells = verb is not None and (
+            (verb.dep_ == "conj" and verb.head.i in retold)
+            or any(c.dep_ == "conj" and c.i in retold for c in verb.children)
+        )
+        if retells and any(x.noun == p.noun and x.outcome == p.outcome for x in lead):
+            retells = False  # "... and wounding his father": the lead's father again
+        if k < n_lead or p.named or retells:
+            kept.append(p)
+    return kept
 
 
 _ATTEMPTS = {"attempt", "attempted", "try"}
@@ -698,6 +724,8 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, dead)]
     hurt = [p for p in people if p.outcome == WOUNDED]
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, hurt, WOUNDED)]
+    # "a man was shot and critically hurt ... the victim died": the one hurt is the one who died
+    people = [p for p in people if p.outcome != WOUNDED or p.new or p.named or not _died_later(p, dead)]
     people = _one_each(people)
     ind = {KILLED: 0, WOUNDED: 0}
     for outcome in (KILLED, WOUNDED):
@@ -761,6 +789,22 @@ def _one_each(people: list[_Person]) -> list[_Person]:
         if twin is None:
             kept.append(p)
     return kept
+
+
+_ANYONE = {"victim", "person", "individual"}
+
+
+def _died_later(hurt: _Person, dead: list[_Person]) -> bool:
+    """An unnamed person told about as hurt who can be one of the dead (who died of the wounds later)."""
+    for k in dead:
+        if (
+            not k.died_later
+            and (hurt.noun == k.noun or hurt.noun in _ANYONE)
+            and (hurt.age is None or hurt.age == k.age)
+        ):
+            k.died_later = True
+            return True
+    return False
 
 
 def _absorbed(mention: _Person, told: list[_Person], outcome: str = KILLED) -> bool:
