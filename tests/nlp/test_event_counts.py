@@ -236,3 +236,20 @@ def test_a_victim_hurt_and_who_died_later_is_one_dead() -> None:
         "Deputies are asking for help.",
     )
     assert (ev.killed, ev.wounded) == (1, 0)
+
+
+def test_another_adds_one_to_the_number_shot_before_it() -> None:
+    ev, _ = read_report(
+        "Gunfire on Alder Avenue",
+        "A gunman shot three people and wounded another on Alder Avenue on Friday, police said.",
+    )
+    assert (ev.killed, ev.wounded) == (0, 4)
+
+
+def test_three_more_are_three_hurt_after_one_dead() -> None:
+    ev, _ = read_report(
+        "Shooting at Linden party",
+        "One man was killed in a shooting at a party on Sunday. Police said the gunman also injured three "
+        "more before fleeing.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 3)

@@ -430,6 +430,10 @@ def count_casualties(
             if q is not None and q[0] is not None and q[0] > 1:
                 facts.append(_fact(doc, KILLED, (q[0], True), tok.left_edge.i, tok.i + 1, tok, q[1]))
             continue
+        more = _more_people(tok, lex, tokens)
+        if more is not None:
+            facts.append(_more_fact(doc, tok, more, facts, lex))
+            continue
         q = _np_quantity(tok, lex)
         if q is None:
             continue
@@ -584,6 +588,41 @@ def _add_selves(
         else:
             res.wounded = (res.wounded or 0) + 1
             res.killed = res.killed or 0
+
+
+def _more_people(tok: Token, lex: Lexicon, tokens: set[int]) -> int | None:
+    """How many more people the object of a verb of harm adds: "wounded another" (1), "injured three more"
+    (3); None for other words."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.i not in tokens or (
+        lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded
+    ):
+        return None
+    if tok.lower_ == "another":
+        return 1
+    num = _number(tok, lex) if tok.like_num else None
+    if num is not None and num[1] and any(c.lower_ in ("more", "others") for c in tok.children):
+        return num[0]
+    return None
+
+
+def _more_fact(doc: SpacyDoc, tok: Token, more: int, facts: list[CountFact], lex: Lexicon) -> CountFact:
+    """ "shot three people and wounded another": four hurt, the count stated before in the sentence and
+    the ones more; with no such count, the ones more alone ("one man was killed ... injured three more")."""
+    outcome = _outcome_of_lemmas([lemma(tok.head)], lex) or HIT
+    hurt = (HIT, WOUNDED)
+    same = [
+        f
+        for f in facts
+        if f.value is not None
+        and _sentence_start(doc, f.start) == tok.sent.start
+        and (f.field in hurt) == (outcome in hurt)
+    ]
+    if same:
+        last = same[-1]
+        total = (last.value or 0) + more
+        return _fact(doc, last.field, (total, True), tok.i, tok.i + 1, tok)
+    return _fact(doc, outcome, (more, True), tok.i, tok.i + 1, tok)
 
 
 def _sentence_start(doc: SpacyDoc, char: int) -> int:
