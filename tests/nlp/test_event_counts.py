@@ -204,3 +204,52 @@ def test_a_multiple_incident_noun_tells_how_many(title: str, killed: int, wounde
         title, "Police said it happened near Elm Street on Sunday night. No arrests were made."
     )
     assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
+
+
+def test_a_second_victim_met_after_the_lead_in_a_retelling_sentence_counts() -> None:
+    ev, _ = read_report(
+        "Boy killed in Fairhaven shooting",
+        "A 4-year-old boy was shot and killed at his home on Larch Street late Saturday, police said.\n\n"
+        "Officers arrived shortly after midnight and found the child in the living room.\n\n"
+        "Detectives are searching for the gunman who killed a 4-year-old boy and critically wounded an "
+        "adult woman in Fairhaven.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 1)
+
+
+def test_the_lead_person_told_again_after_the_lead_is_not_a_second_victim() -> None:
+    ev, _ = read_report(
+        "Boy killed in Fairhaven shooting",
+        "A 4-year-old boy was shot and killed at his home on Larch Street late Saturday, police said. "
+        "His father was critically wounded.\n\n"
+        "Officers arrived shortly after midnight and found the child in the living room.\n\n"
+        "Two men are charged with shooting and killing a 4-year-old boy and wounding his father.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 1)
+
+
+def test_a_victim_hurt_and_who_died_later_is_one_dead() -> None:
+    ev, _ = read_report(
+        "Girl dies after Quarry Road shooting",
+        "A 9-year-old girl was killed in a shooting on Quarry Road on Sunday, the sheriff said.\n\n"
+        "Deputies said a 9-year-old girl was critically injured when someone fired into the car. "
+        "Deputies are asking for help.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 0)
+
+
+def test_another_adds_one_to_the_number_shot_before_it() -> None:
+    ev, _ = read_report(
+        "Gunfire on Alder Avenue",
+        "A gunman shot three people and wounded another on Alder Avenue on Friday, police said.",
+    )
+    assert (ev.killed, ev.wounded) == (0, 4)
+
+
+def test_three_more_are_three_hurt_after_one_dead() -> None:
+    ev, _ = read_report(
+        "Shooting at Linden party",
+        "One man was killed in a shooting at a party on Sunday. Police said the gunman also injured three "
+        "more before fleeing.",
+    )
+    assert (ev.killed, ev.wounded) == (1, 3)

@@ -339,6 +339,7 @@ class _Person:
     noun: str = ""
     age: str | None = None  # "17" of "a 17-year-old"
     absorbs: bool = False  # a dead person who already stands for one "was shot" mention
+    died_later: bool = False  # a dead person who already stands for one "was hurt" mention
     tokens: set[int] = field(default_factory=set)  # the words that named this person
     gender: str | None = None  # male | female, when a word says so
 
@@ -429,6 +430,10 @@ def count_casualties(
             if q is not None and q[0] is not None and q[0] > 1:
                 facts.append(_fact(doc, KILLED, (q[0], True), tok.left_edge.i, tok.i + 1, tok, q[1]))
             continue
+        more = _more_people(tok, lex, tokens)
+        if more is not None:
+            facts.append(_more_fact(doc, tok, more, facts, lex))
+            continue
         q = _np_quantity(tok, lex)
         if q is None:
             continue
@@ -496,7 +501,7 @@ def count_casualties(
             updated = [f for f in late if _sentence_start(doc, f.start) in updates]
             facts += lead + updated if exact else lead + late
     if lead_people > 0:
-        people = [p for k, p in enumerate(people) if k < lead_people or p.named]
+        people = _lead_people(doc, people, lead_people)
     if not people:  # the headline's person is the lead's, told again: counted when the body names none
         for tok, outcome in headline:
             _person(people, tok, outcome, True, index, lex)
@@ -506,6 +511,31 @@ def count_casualties(
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+def _lead_people(doc: SpacyDoc, people: list[_Person], n_lead: int) -> list[_Person]:
+    """The people the lead tells of, the named ones, and those first met after the lead as the object of a
+    verb coordinated with one that tells again of someone from the lead, by age ("the gunman who killed a
+    2-year-old boy and critically injured an adult man", the boy being the lead's 2-year-old), unless the lead
+    told of someone so called with that outcome."""
+    lead = people[:n_lead]
+    retold: set[int] = set()  # the verbs that retell the lead's people
+    for q in people[n_lead:]:
+        if any(q.age is not None and q.age == p.age and q.outcome == p.outcome for p in lead):
+            retold |= {doc[i].head.i for i in q.tokens if doc[i].dep_ == "dobj"}
+    kept = []
+    for k, p in enumerate(people):
+        first = doc[min(p.tokens)] if p.tokens else None
+        verb = first.head if first is not None and first.dep_ == "dobj" else None
+        retells = verb is not None and (
+            (verb.dep_ == "conj" and verb.head.i in retold)
+            or any(c.dep_ == "conj" and c.i in retold for c in verb.children)
+        )
+        if retells and any(x.noun == p.noun and x.outcome == p.outcome for x in lead):
+            retells = False  # "... and wounding his father": the lead's father again
+        if k < n_lead or p.named or retells:
+            kept.append(p)
+    return kept
 
 
 _ATTEMPTS = {"attempt", "attempted", "try"}
@@ -558,6 +588,41 @@ def _add_selves(
         else:
             res.wounded = (res.wounded or 0) + 1
             res.killed = res.killed or 0
+
+
+def _more_people(tok: Token, lex: Lexicon, tokens: set[int]) -> int | None:
+    """How many more people the object of a verb of harm adds: "wounded another" (1), "injured three more"
+    (3); None for other words."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.i not in tokens or (
+        lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded
+    ):
+        return None
+    if tok.lower_ == "another":
+        return 1
+    num = _number(tok, lex) if tok.like_num else None
+    if num is not None and num[1] and any(c.lower_ in ("more", "others") for c in tok.children):
+        return num[0]
+    return None
+
+
+def _more_fact(doc: SpacyDoc, tok: Token, more: int, facts: list[CountFact], lex: Lexicon) -> CountFact:
+    """ "shot three people and wounded another": four hurt, the count stated before in the sentence and
+    the ones more; with no such count, the ones more alone ("one man was killed ... injured three more")."""
+    outcome = _outcome_of_lemmas([lemma(tok.head)], lex) or HIT
+    hurt = (HIT, WOUNDED)
+    same = [
+        f
+        for f in facts
+        if f.value is not None
+        and _sentence_start(doc, f.start) == tok.sent.start
+        and (f.field in hurt) == (outcome in hurt)
+    ]
+    if same:
+        last = same[-1]
+        total = (last.value or 0) + more
+        return _fact(doc, last.field, (total, True), tok.i, tok.i + 1, tok)
+    return _fact(doc, outcome, (more, True), tok.i, tok.i + 1, tok)
 
 
 def _sentence_start(doc: SpacyDoc, char: int) -> int:
@@ -698,6 +763,8 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, dead)]
     hurt = [p for p in people if p.outcome == WOUNDED]
     people = [p for p in people if p.outcome != HIT or p.new or not _absorbed(p, hurt, WOUNDED)]
+    # "a man was shot and critically hurt ... the victim died": the one hurt is the one who died
+    people = [p for p in people if p.outcome != WOUNDED or p.new or p.named or not _died_later(p, dead)]
     people = _one_each(people)
     ind = {KILLED: 0, WOUNDED: 0}
     for outcome in (KILLED, WOUNDED):
@@ -761,6 +828,22 @@ def _one_each(people: list[_Person]) -> list[_Person]:
         if twin is None:
             kept.append(p)
     return kept
+
+
+_ANYONE = {"victim", "person", "individual"}
+
+
+def _died_later(hurt: _Person, dead: list[_Person]) -> bool:
+    """An unnamed person told about as hurt who can be one of the dead (who died of the wounds later)."""
+    for k in dead:
+        if (
+            not k.died_later
+            and (hurt.noun == k.noun or hurt.noun in _ANYONE)
+            and (hurt.age is None or hurt.age == k.age)
+        ):
+            k.died_later = True
+            return True
+    return False
 
 
 def _absorbed(mention: _Person, told: list[_Person], outcome: str = KILLED) -> bool:
