@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -44,7 +44,7 @@ class Taxonomy:
     roles: dict[str, dict[str, Any]]
     raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
-    @property
+    @cached_property
     def attack_types(self) -> frozenset[str]:
         return frozenset(s for s, t in self.event_types.items() if t.is_attack)
 

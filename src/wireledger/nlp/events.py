@@ -161,6 +161,12 @@ class EventContext:
 
     def lead_end(self, sentences: int = 3) -> int:
         """Token index where the lead ends: the first ``sentences`` sentences after the title."""
+        cache: dict[int, int] = self.__dict__.setdefault("_lead_ends", {})
+        if sentences not in cache:
+            cache[sentences] = self._lead_end(sentences)
+        return cache[sentences]
+
+    def _lead_end(self, sentences: int) -> int:
         ts = self.rdoc.document.title_span
         body = [
             (s, e)
