@@ -25,7 +25,7 @@ from .events_status import perpetrator_status
 from .events_syntax import lemma
 from .events_triggers import GENERIC, OUTCOME_TYPES, Trigger, category_of
 from .events_victims import VictimNamer
-from .incident_date import refine_incident_date
+from .incident_date import day_of, refine_incident_date
 from .registry import StepContext, register_step
 
 if TYPE_CHECKING:
@@ -35,15 +35,6 @@ NAME, VERSION = "wireledger.background", "1"
 _ATTACK_ROLES = ("perpetrator", "target", "victim")
 _OPEN = ("hypothetical", "denied", "unknown")
 EXTRACTOR = f"{NAME}@{VERSION}"
-
-
-def _day(d: DateValue | None) -> date | None:
-    if d is None or not d.value or d.precision != "day" or d.value.startswith("--"):
-        return None
-    try:
-        return date.fromisoformat(d.value)
-    except ValueError:
-        return None
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
@@ -279,7 +270,7 @@ class BackgroundStep:
                 score += w.get("in_lead", 3.0)
             if distinct[id(d)]:
                 score += w.get("distinct", -6.0)
-            day = _day(d.event.date)
+            day = day_of(d.event.date)
             if published is not None:
                 if day is not None and published - timedelta(days=7) <= day <= published:
                     score += w.get("near_publication", 2.0)
@@ -336,7 +327,7 @@ class BackgroundStep:
                 or not self._compatible(ctx, main, d)
             ):
                 continue
-            day = _day(dv)
+            day = day_of(dv)
             if published is None:
                 if dv.precision == "day":
                     return dv
@@ -426,7 +417,7 @@ class BackgroundStep:
 
     @staticmethod
     def _earlier(d: Draft, main_date: DateValue | None) -> bool:
-        day, ref = _day(d.event.date), _day(main_date)
+        day, ref = day_of(d.event.date), day_of(main_date)
         return day is not None and (ref is None or day < ref)
 
     def _same_victims(self, ctx: EventContext, a: Draft, b: Draft) -> bool:
@@ -453,7 +444,7 @@ class BackgroundStep:
         news about its victims, not another attack."""
         if any(t.type not in (GENERIC, *OUTCOME_TYPES) or t.kind == "agent" for t in d.triggers):
             return False
-        day, ref = _day(d.event.date), _day(main_date)
+        day, ref = day_of(d.event.date), day_of(main_date)
         return (
             day is not None
             and ref is not None
@@ -495,7 +486,7 @@ class BackgroundStep:
     ) -> bool:
         if d is main:
             return False
-        ref = _day(main.event.date) if main else None
+        ref = day_of(main.event.date) if main else None
         ref = ref or published
         ref_year = (
             _year(main.event.date) if main and main.event.date else (published.year if published else None)
@@ -503,7 +494,7 @@ class BackgroundStep:
         ev = d.event
         if distinct[id(d)]:
             return True  # "another attack", "the second attack on a police post this month"
-        day = _day(ev.date)
+        day = day_of(ev.date)
         if day is not None and ref is not None:
             return day < ref - timedelta(days=ctx.lex.days_before_main)
         yr = _year(ev.date)
@@ -538,7 +529,7 @@ class BackgroundStep:
         days: Counter[str] = Counter()
         first: dict[str, DateValue] = {}
         for d, _, _ in ctx.dates:
-            day = _day(d)
+            day = day_of(d)
             if day is None:
                 continue
             if published is not None and not (published - timedelta(days=7) <= day <= published):

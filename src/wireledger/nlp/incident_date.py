@@ -209,7 +209,8 @@ def _written_past(doc: SpacyDoc, start: int, text: str, day: date, current: date
     return start == 0 or doc[start - 1].lower_ not in _BOUNDS
 
 
-def _day(d: DateValue | None) -> date | None:
+def day_of(d: DateValue | None) -> date | None:
+    """The calendar day of a date known to the day (with its year), else None."""
     if d is None or not d.value or d.precision != "day" or d.value.startswith("--"):
         return None
     try:
@@ -240,16 +241,16 @@ def refine_incident_date(
                 break
     lead_end = ctx.lead_end(3)
     # a day of the lead said of nothing else is the incident's, unless the lead dates the incident itself
-    in_lead = cur_role == "none" and cur_tok is not None and _day(cur) is not None and cur_tok < lead_end
+    in_lead = cur_role == "none" and cur_tok is not None and day_of(cur) is not None and cur_tok < lead_end
     if cur_role == "incident":
         return None
     headline = cur_tok is not None and ctx.in_title({cur_tok})  # "From April 15: ..." dates the page
     if cur_role in ("none", "other") and not headline and _MONTH_DAY.search(cur.text if cur else ""):
         return None  # a day written out with its month, of no other happening: the report's own date
-    limit = None if in_lead else _day(cur)
+    limit = None if in_lead else day_of(cur)
     best: dict[str, DateValue] = {}
     for d, ds, de in ctx.dates:
-        day = _day(d)
+        day = day_of(d)
         if day is None or ds in excluded or (in_lead and ds >= lead_end):
             continue
         if published is not None and day > published:
@@ -266,7 +267,7 @@ def refine_incident_date(
         elif (
             role == "none"
             and "written" not in best
-            and _written_past(ctx.doc, ds, d.text, day, _day(cur) or published)
+            and _written_past(ctx.doc, ds, d.text, day, day_of(cur) or published)
         ):
             best["written"] = d
     choice = best.get("incident") or best.get("weak")
