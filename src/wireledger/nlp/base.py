@@ -8,12 +8,23 @@ entities, dates, places, events and claims. Every step is a small object with a 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Protocol
+
+import yaml
 
 from ..model import Claim, DateValue, Document, Entity, Event, Location, Reading
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built in
+
+
+def load_data(name: str) -> Any:
+    """One of the YAML word lists in wireledger/nlp/data (read with the C loader when there is one)."""
+    text = resources.files("wireledger.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_YAML_LOADER)
 
 
 @dataclass

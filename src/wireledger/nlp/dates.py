@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..model import DateValue
-from .base import ReadingDoc
+from .base import ReadingDoc, load_data
 from .registry import StepContext, register_step
 
 NO_PUBLISHED = "year unknown: no publication date"
@@ -167,8 +164,7 @@ _PATTERNS: list[tuple[str, str]] = [
 
 
 def _load_holidays() -> dict[str, dict[str, Any]]:
-    text = resources.files("wireledger.nlp").joinpath("data", "holidays.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_data("holidays.yaml") or {}
     return {str(k).lower(): dict(v) for k, v in (data.get("holidays") or {}).items()}
 
 

@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .gazetteer import fold, load_data
+from .base import load_data
+from .gazetteer import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language

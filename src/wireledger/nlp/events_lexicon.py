@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..model import Taxonomy, load_taxonomy
+from .base import load_data
 
 
 def _read(name: str) -> dict[str, Any]:
-    text = resources.files("wireledger.nlp").joinpath("data", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_data(name)
     return data if isinstance(data, dict) else {}
 
 

@@ -15,9 +15,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..model import Location
-from .base import PlaceMention
+from .base import PlaceMention, load_data
 from .events_syntax import char_runs, lemma, tree_distance
-from .gazetteer import load_data
 
 if TYPE_CHECKING:
     from .events import EventContext

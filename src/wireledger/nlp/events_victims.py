@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
 from ..model import Entity, Participant, Support
+from .base import load_data
 from .events_syntax import lemma
 
 if TYPE_CHECKING:
@@ -52,8 +50,7 @@ class VictimCues:
 
 @cache
 def load_victim_cues() -> VictimCues:
-    text = resources.files("wireledger.nlp").joinpath("data", "events_victims.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_data("events_victims.yaml") or {}
     return VictimCues(**{k: frozenset(str(x).lower() for x in data.get(k) or []) for k in (
         "identify_verbs", "victim_nouns", "suspect_nouns", "subject_outcome_verbs", "passive_outcome_verbs",
         "death_nouns", "suffer_verbs", "injury_nouns", "carried_verbs", "care_words")})

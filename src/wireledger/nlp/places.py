@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Entity, Location
 from .base import PlaceMention, ReadingDoc
 from .entity_lexicon import EntityLexicon
-from .gazetteer import Gazetteer, Place, fold
+from .gazetteer import Gazetteer, Place, fold, strip_accents
 from .registry import StepContext, register_step
 
 _AFTER_COMMA = re.compile(r",[ \t]*((?:[A-Z][A-Za-z]*\.?)(?:[ \t]?[A-Z][A-Za-z]*\.?){0,2})")
@@ -321,7 +320,7 @@ def to_location(p: Place, text: str, gaz: Gazetteer) -> Location:
         return Location(name=p.name, region=region, country=p.country)
     name = p.name[4:] if p.name.startswith("The ") else p.name  # "The Bronx": the Bronx
     if p.country == "US" and not name.isascii() and text.isascii() and fold(text) == fold(name):
-        name = _unaccented(name)  # "Los Banos", as US reports and records write it, not "Los Baños"
+        name = strip_accents(name)  # "Los Banos", as US reports and records write it, not "Los Baños"
     return Location(name=name, city=name, region=region, country=p.country, lat=p.lat, lon=p.lon,
                     geonameid=p.geonameid)
 
@@ -332,10 +331,6 @@ def _km(a: Place, b: Place) -> float:
     dlat = math.radians(b.lat - a.lat)
     dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return 6371.0 * math.hypot(dlat, dlon)
-
-
-def _unaccented(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _anchor_city(cities: list[PlaceMention], start: int, doc: ReadingDoc) -> PlaceMention | None:

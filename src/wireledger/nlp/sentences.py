@@ -16,8 +16,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Document
-from .base import ReadingDoc
-from .gazetteer import load_data
+from .base import ReadingDoc, load_data
 from .registry import StepContext, register_step
 
 if TYPE_CHECKING:
