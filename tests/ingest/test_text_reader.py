@@ -142,3 +142,16 @@ def test_a_broken_stdin_is_reported_not_raised(ingest, ingest_dir):
     assert [str(p) for p in problems] == [
         "E116 <stdin>: ValueError: I/O operation on closed file.; skipped"]
     assert len(docs) == 1  # the next input is still read
+
+
+def test_invisible_and_windows_1252_characters_are_mended(ingest, tmp_path):
+    # text that went through Latin-1 by mistake keeps C1 codes where Windows-1252 had punctuation, and
+    # pasted web copy hides zero-width spaces and soft hyphens before datelines and inside words
+    raw = ("Gunfire in Harlow\n\n\u200bHARLOW \x97 Police said the \x93drive-by\x94 left two hurt at a "
+           "co\u00adop.\n")
+    path = tmp_path / "mixed.txt"
+    path.write_text(raw, encoding="utf-8")
+    (doc,), problems = ingest([path])
+    assert not problems
+    body = doc.text.split("\n\n", 1)[1]
+    assert body == "HARLOW \u2014 Police said the \u201cdrive-by\u201d left two hurt at a coop."

@@ -81,3 +81,17 @@ def test_founding_example_general_has_every_mention() -> None:
     got = kinds(alekseev[0])
     assert len(got) >= 6
     assert {"name", "surname", "pronoun", "title"} <= {k for _, k in got}
+
+
+def test_a_first_name_read_as_a_place_is_the_person() -> None:
+    doc = read_text(
+        "Boy, 12, dies in backyard shooting\n\n"
+        "When officers arrived, they found Jaylin Moore dead in the yard of a home in Dunmore, Pa. "
+        "Police said Jaylin and his brother were playing with a rifle found in a shed. "
+        "The family moved to Dunmore from Scranton last year.",
+        "2026-03-13",
+    )
+    jaylin = entity(doc, "Jaylin Moore")
+    assert "Jaylin" in [m.text for m in jaylin.mentions]
+    assert not [e for e in doc.entities if e.name == "Jaylin" and e.type == "location"]
+    assert [e for e in doc.entities if e.name == "Dunmore" and e.type == "location"]  # a place stays one

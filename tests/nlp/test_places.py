@@ -123,3 +123,14 @@ def test_missing_geonames_dump_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as err:
         Gazetteer.load(str(tmp_path / "absent.txt"))
     assert err.value.code == "E150"
+
+
+def test_an_age_is_no_numbered_road() -> None:
+    doc = read_text(
+        "Teen shot near reservoir\n\nA 14-year-old boy was shot on the A4 near Harlow on Friday, and "
+        "a 16-year-old was hurt on Route 9.",
+        "2026-03-13",
+    )
+    names = {e.name for e in doc.entities if e.type == "location"}
+    assert "A4" in names and "Route 9" in names
+    assert not {n for n in names if n.startswith(("A 1", "A 14"))}

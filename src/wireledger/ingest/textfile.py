@@ -26,12 +26,25 @@ HEADER_KEYS: dict[str, str] = {
 }
 _HEADER_LINE = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*:[ \t]*(.*?)[ \t]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_C1 = re.compile(r"[\x80-\x9f]")
+
+
+def _cp1252(m: re.Match[str]) -> str:
+    try:
+        return m.group().encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:
+        return ""  # the five bytes cp1252 leaves undefined
 
 
 def clean_text(text: str) -> str:
-    """Unify line ends, drop control characters and a byte-order mark, trim blank edges and line ends."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = _CONTROL.sub("", text)
+    """Unify line ends, drop control characters, a byte-order mark and invisible characters (zero-width
+    spaces, soft hyphens), read C1 control characters as the Windows-1252 punctuation they almost always
+    are (text decoded as Latin-1: code points 0x93 and 0x94 for curly quotes, 0x97 for a dash), trim
+    blank edges and line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", _CONTROL.sub("", text))
+    text = _C1.sub(_cp1252, text)
     lines = [line.rstrip() for line in text.split("\n")]
     while lines and not lines[0].strip():
         lines.pop(0)

@@ -54,6 +54,12 @@ _EMBEDDED = {"poss", "compound", "nmod", "amod", "appos"}
 _ORG_TYPES = ("organization", "media", "group")
 _KNOWN_AS = re.compile(
     r",?\s+(?:(?:also|commonly|better|widely|formerly|otherwise)\s+)?known\s+as\s+(?:the\s+)?$")
+# ", Tenn.", ", S.C.", ", PA" after a place name
+_PLACED_AFTER = re.compile(r",[ \t]*(?:[A-Z][a-z]{0,4}\.|[A-Z]\.[ \t]?[A-Z]\.|[A-Z]{2}\b)")
+_PLACED_BEFORE = re.compile(
+    r"\b(?:in|near|outside|downtown|(?:north|south)(?:east|west)?|east|west|(?:north|south|east|west)ern|"
+    r"(?:town|city|village) of)[ \t]+$",
+    re.IGNORECASE)  # "in Vance", "north Charlotte", "the town of Klamath"
 _STOP_INITIALS = {"of", "the", "and", "for", "on", "in", "de", "la", "del", "&"}
 _SentenceIndex = Callable[[int], int]  # character offset -> sentence number
 DECAY = 0.5  # salience kept from one sentence to the next
@@ -73,7 +79,7 @@ class CorefStep:
     def __call__(self, doc: ReadingDoc) -> ReadingDoc:
         if doc.spacy is None or not doc.entities:
             return doc
-        entities = self._merge_people(doc.entities)
+        entities = self._merge_people(doc.entities, doc.text)
         entities = self._merge_organisations(entities, doc.text)
         tokens = list(doc.spacy)
         sentence_of = _sentence_index(doc.sentences)
@@ -83,17 +89,23 @@ class CorefStep:
         return doc
 
     # -- names ------------------------------------------------------------------------------------
-    def _merge_people(self, entities: list[Entity]) -> list[Entity]:
+    def _merge_people(self, entities: list[Entity], text: str) -> list[Entity]:
         people = [e for e in entities if e.type == "person"]
         full = [e for e in people if len(_name_words(e.name)) > 1]
         # a one-word "organisation" that is a person's surname is that person ("Rimkute had received")
         surnames = {w for f in full for w in (_name_words(f.name)[0], _name_words(f.name)[-1])}
         mistaken = [e for e in entities if e.type == "organization" and e.name in surnames
                     and not self.lex.is_institution(e.name) and fold(e.name) not in self.lex.org_canonical]
+        # a "place" named as a person of the report is, unless the text places it ("Vance, S.C.",
+        # "in Vance"): "Police said Jaylin and his brother", "the trial of Trung Le"
+        names = {f.name for f in full}
+        mistaken += [e for e in entities if e.type == "location" and (e.name in surnames or e.name in names)
+                     and not any(_placed(text, m) for m in e.mentions)]
         for short in sorted(people + mistaken, key=lambda e: -len(_name_words(e.name))):
             words = _name_words(short.name)
-            hosts = [f for f in full
-                     if f is not short and f.mentions and _abbreviates(words, _name_words(f.name))]
+            same = short.type == "location"  # a place read where the full name stands ("Trung Le")
+            hosts = [f for f in full if f is not short and f.mentions and (
+                _abbreviates(words, _name_words(f.name)) or (same and short.name == f.name))]
             if not hosts:
                 continue
             moved: dict[int, list[Mention]] = defaultdict(list)
@@ -263,6 +275,11 @@ def renumber(entities: list[Entity]) -> list[Entity]:
 
 def _name_words(name: str) -> list[str]:
     return [w for w in name.replace(",", " ").split() if not (len(w) <= 2 and w.endswith("."))]
+
+
+def _placed(text: str, m: Mention) -> bool:
+    """The words around a mention make it a place: "Vance, S.C.", "in Vance", "north Charlotte"."""
+    return bool(_PLACED_AFTER.match(text, m.end) or _PLACED_BEFORE.search(text[max(0, m.start - 16):m.start]))
 
 
 def _abbreviates(short: list[str], full: list[str]) -> bool:

@@ -154,6 +154,33 @@ _HIT_WORDS = {"shoot", "shot", "stab", "beat", "hit", "strike", "graze"}
 _REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "yourself", "self"}
 
 
+_PASSIVE_FILLERS = {"who", "that", "was", "were", "is", "are", "been", "being", "got", "get"}
+
+
+def _fatal_after(tok: Token, lex: Lexicon, tokens: set[int]) -> bool:
+    """The words right after the person say a fatal shooting, whatever the parse made of them: "a girl
+    shot and killed in what police call an accident", "a boy who was accidentally shot, killed"."""
+    j, end = tok.i + 1, min(tok.sent.end, tok.i + 6)
+    doc = tok.doc
+    relative = passive = False
+    while j < end and (doc[j].lower_ in _PASSIVE_FILLERS or doc[j].pos_ == "ADV") and j in tokens:
+        relative = relative or doc[j].lower_ in ("who", "that")
+        passive = passive or doc[j].lower_ in _PASSIVE_FILLERS - {"who", "that"}
+        j += 1
+    if j >= end - 1 or j not in tokens or lemma(doc[j]) not in _HIT_WORDS or (relative and not passive):
+        return False  # "a boy who shot, killed his friend": the one who shot
+    k = j + 1
+    if doc[k].lower_ in ("and", ",") and k + 1 < tok.sent.end:
+        k += 1
+    elif doc[k].lower_ == "to" and k + 1 < tok.sent.end and lemma(doc[k + 1]) == "death":
+        return True
+    if k not in tokens or lemma(doc[k]) not in lex.killed or doc[k].pos_ not in ("VERB", "ADJ", "AUX"):
+        return False
+    after = doc[k + 1] if k + 1 < tok.sent.end else None
+    # "a man shot and killed his wife": an object after the verbs makes the man the one who shot
+    return after is None or after.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM")
+
+
 def _left_in_state(tok: Token, lex: Lexicon) -> bool:
     """The object of "leave" (or a conjunct of it): "left two dead and three others wounded"."""
     head = tok
@@ -171,7 +198,13 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
     ):
         return False
     objs = [c for c in verb.children if c.dep_ == "dobj"]
-    return bool(objs) and all(o.lower_ not in _REFLEXIVES for o in objs)
+    if not objs:
+        # "shot and killed his wife": the object of the verb coordinated with it, sharing its subject
+        return any(
+            c.dep_ == "conj" and not any(g.dep_ in _SUBJ for g in c.children) and _acts_on_other(c, lex)
+            for c in verb.children
+        )
+    return all(o.lower_ not in _REFLEXIVES for o in objs)
 
 
 _TRIES = {"try", "attempt"}
@@ -434,7 +467,7 @@ def count_casualties(
         if more is not None:
             facts.append(_more_fact(doc, tok, more, facts, lex))
             continue
-        q = _np_quantity(tok, lex)
+        q = _np_quantity(tok, lex, person=tok.pos_ == "PROPN" and _named_person(tok, index))
         if q is None:
             continue
         outcome = None
@@ -476,6 +509,8 @@ def count_casualties(
                 outcome = KILLED
             elif noun in ("shooting", "stabbing", "wounding", "beating"):
                 outcome = HIT
+        if outcome in (None, HIT) and _fatal_after(tok, lex, tokens):
+            outcome = KILLED
         if outcome is None:
             continue
         value, lower, indefinite = q
@@ -506,7 +541,8 @@ def count_casualties(
         for tok, outcome in headline:
             _person(people, tok, outcome, True, index, lex)
     res.facts = facts
-    _decide(res, facts, people)
+    counted = _decide(res, facts, people)
+    res.facts = facts + _person_support(doc, counted, facts)
     if not any(f.value is not None for f in facts) and not res.killed:
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
@@ -673,8 +709,14 @@ def _person(
             p.tokens.add(tok.i)
             return
     people.append(
-        _Person(key, outcome, named, new, noun, _age(tok), tokens={tok.i}, gender=_gender(tok, lex))
+        _Person(key, outcome, named, new, noun, _age(tok, lex), tokens={tok.i}, gender=_gender(tok, lex))
     )
+
+
+def _named_person(tok: Token, index: MentionIndex) -> bool:
+    """The name of a person of the report, whatever spaCy's entity label says."""
+    ent = index.entity_of(tok)
+    return ent is not None and ent.type == "person"
 
 
 def _shot_by_police(tok: Token, lex: Lexicon) -> bool:
@@ -707,14 +749,16 @@ def _worse(a: str, b: str) -> str:
     return a if rank[a] >= rank[b] else b
 
 
-def _age(tok: Token) -> str | None:
+def _age(tok: Token, lex: Lexicon) -> str | None:
+    """The age the words give ("a 9-year-old boy", "a nine-year-old"), in digits."""
     for t in tok.subtree:
         if (
             t.like_num
             and t.i < tok.i
             and any(x.lower_ in ("year", "year-old", "years") for x in t.doc[t.i : tok.i + 1])
         ):
-            return t.text
+            value = lex.number_words.get(t.lower_)
+            return str(value) if value is not None else t.text
     return None
 
 
@@ -728,6 +772,11 @@ _KIN = {
     "youth",
     "child",
     "kid",
+    "toddler",
+    "infant",
+    "baby",
+    "student",
+    "resident",
     "minor",
     "boy",
     "girl",
@@ -747,14 +796,27 @@ def _same_person(a: _Person, b: _Person) -> bool:
         return a.age == b.age
     if a.named != b.named or a.noun == b.noun:
         return True
-    return (
-        a.noun in _KIN
-        and b.noun in _KIN
-        and {a.noun, b.noun} not in ({"man", "woman"}, {"boy", "girl"}, {"male", "female"})
-    )
+    if a.gender and b.gender and a.gender != b.gender:
+        return False  # "a man ... a woman", "the boy ... his sister"
+    # words that can describe anyone, or a man or a woman ("the boy ... his nephew")
+    return (a.noun in _KIN or a.gender is not None) and (b.noun in _KIN or b.gender is not None)
 
 
-def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> None:
+def _person_support(doc: SpacyDoc, counted: list[_Person], facts: list[CountFact]) -> list[CountFact]:
+    """The words of each person a count was made of, for the fields no stated number gives."""
+    stated = {f.field for f in facts if f.value is not None}
+    out = []
+    for p in counted:
+        field_ = KILLED if p.outcome == KILLED else WOUNDED
+        if field_ in stated or (field_ == WOUNDED and HIT in stated):
+            continue
+        tok = doc[min(p.tokens)]
+        out.append(_fact(doc, field_, (None, False), tok.left_edge.i, tok.i + 1, tok))
+    return out
+
+
+def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> list[_Person]:
+    """Set the killed and wounded of ``res``; returns the people counted one by one."""
     # People described without a name are often the named ones ("a 40-year-old man was killed ... police
     # identified him as John Smith"): per outcome, the larger of the named and the unnamed counts, unless
     # the unnamed are marked as others ("another man", "a second victim"). Someone only said to have been
@@ -796,6 +858,7 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> N
     if killed is None and wounded is not None:
         killed = 0
     res.killed, res.wounded = killed, wounded
+    return persons
 
 
 def _one_each(people: list[_Person]) -> list[_Person]:
@@ -825,9 +888,23 @@ def _one_each(people: list[_Person]) -> list[_Person]:
             ),
             None,
         )
+        if twin is None and p.outcome != KILLED and not p.named and not p.new:
+            # "a boy was shot ... the 9-year-old boy ... a child wounded": one hurt person told of again,
+            # unless marked as another or of another age, sex or kind
+            hurt = [k for k in kept if k.outcome != KILLED and not k.named]
+            twin = next((k for k in hurt if _same_unnamed(k, p)), None)
+            if twin is not None:
+                twin.outcome = _worse(twin.outcome, p.outcome)
+                twin.age = twin.age or p.age
         if twin is None:
             kept.append(p)
     return kept
+
+
+def _same_unnamed(a: _Person, b: _Person) -> bool:
+    if a.age and b.age and a.age != b.age:
+        return False
+    return _same_person(a, b)
 
 
 _ANYONE = {"victim", "person", "individual"}

@@ -14,6 +14,7 @@ from typing import Any
 from ..model import Taxonomy, load_taxonomy
 from .base import load_data
 
+_PRONOUN_WORDS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 
 def _read(name: str) -> dict[str, Any]:
     data = load_data(name)
@@ -143,7 +144,10 @@ def load_lexicon() -> Lexicon:
         fatal_modified=_phrases(counts.get("fatal_modified")),
         gendered={str(k): _phrases(v) for k, v in (counts.get("gendered") or {}).items()},
         reference_classes={str(k): _phrases(v) for k, v in (counts.get("reference_classes") or {}).items()},
-        person_nouns=_phrases(counts.get("person_nouns")),
+        # every word for a man or a woman names a person too ("his uncle", "her boyfriend")
+        person_nouns=_phrases(counts.get("person_nouns")).union(
+            *(_phrases(v) for v in (counts.get("gendered") or {}).values())
+        ) - _PRONOUN_WORDS,
         not_people=_phrases(counts.get("not_people")),
         status={str(k): _phrases(v) for k, v in (status.get("perpetrator_status") or {}).items()},
         survived=_phrases(status.get("survived")),
