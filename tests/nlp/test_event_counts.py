@@ -291,6 +291,13 @@ def test_three_more_are_three_hurt_after_one_dead() -> None:
             0,
             1,
         ),
+        # the dateline is no part of the lead's sentence, and an age alone names the person
+        (
+            "Child dies after Harlow shooting",
+            "HARLOW, Pa. (WXYZ) – A 6-year-old is dead after a shooting on Elm Street on Tuesday night.",
+            1,
+            0,
+        ),
         # kin words name people; "shot in the face" is a wound, not a charge ("face charges")
         ("Boy shoots uncle", "A 4-year-old boy accidentally shot his uncle in the stomach on Monday.", 0, 1),
         (

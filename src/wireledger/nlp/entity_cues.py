@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .base import ReadingDoc
 from .entity_lexicon import EntityLexicon
 from .gazetteer import Gazetteer, fold
+from .sentences import DATELINE, DATELINE_PARAGRAPHS
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s")  # "Vakarai. Valaitis": a full stop, not "U.S. News"
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -28,14 +29,7 @@ _QUALIFIED_PLACE = re.compile(
     r"\b([A-Z][a-zA-Z'’.-]+(?:[ \t][A-Z][a-zA-Z'’.-]+){0,3}),[ \t]"
     r"((?:[A-Z][a-zA-Z]*\.?)(?:[ \t]?[A-Z][a-zA-Z]*\.?){0,2})"
 )
-_DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
-    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:—|–|--|-)[ \t]",
-    re.MULTILINE,
-)
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs
 
 
 @dataclass
@@ -166,7 +160,7 @@ class CueFinder:
         found: list[Candidate] = []
         starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text, 0, 4000))][:DATELINE_PARAGRAPHS]
         for pos in starts:
-            m = _DATELINE.match(text, pos)
+            m = DATELINE.match(text, pos)
             if not m:
                 continue
             name = m.group(1)

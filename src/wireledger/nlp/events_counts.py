@@ -440,8 +440,10 @@ def count_casualties(
             if fact is not None:
                 facts.append(fact)
             continue
-        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
-            continue
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and not (
+            tok.pos_ == "ADJ" and tok.lower_ == "old" and tok.dep_ in _SUBJ
+        ):
+            continue  # (but "a 6-year-old is dead": the age is the person)
         if tok.lower_ in _REFLEXIVES:
             harmed = _self_harm(tok, lex, tokens)
             if harmed is not None:  # "the man killed his wife and then himself"
@@ -888,11 +890,11 @@ def _one_each(people: list[_Person]) -> list[_Person]:
             ),
             None,
         )
-        if twin is None and p.outcome != KILLED and not p.named and not p.new:
-            # "a boy was shot ... the 9-year-old boy ... a child wounded": one hurt person told of again,
+        if twin is None and not p.named and not p.new:
+            # "a boy was shot ... the 9-year-old boy ... a child wounded": one person told of again,
             # unless marked as another or of another age, sex or kind
-            hurt = [k for k in kept if k.outcome != KILLED and not k.named]
-            twin = next((k for k in hurt if _same_unnamed(k, p)), None)
+            alike = [k for k in kept if (k.outcome == KILLED) == (p.outcome == KILLED) and not k.named]
+            twin = next((k for k in alike if _same_unnamed(k, p)), None)
             if twin is not None:
                 twin.outcome = _worse(twin.outcome, p.outcome)
                 twin.age = twin.age or p.age
