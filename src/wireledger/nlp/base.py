@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built in
 
 
+def data_bytes(name: str) -> bytes:
+    """The raw content of one of the files in wireledger/nlp/data."""
+    return resources.files("wireledger.nlp").joinpath("data", name).read_bytes()
+
+
 def load_data(name: str) -> Any:
     """One of the YAML word lists in wireledger/nlp/data (read with the C loader when there is one)."""
     text = resources.files("wireledger.nlp").joinpath("data", name).read_text(encoding="utf-8")
