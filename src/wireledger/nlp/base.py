@@ -55,6 +55,10 @@ class ReadingDoc:
     claims: list[Claim] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # work a step derived from the fields above that a later step of the same reading may reuse while
+    # they are unchanged (name -> (what it was derived from, the work); e.g. events.EventContext.of).
+    # No output: the pipeline empties it when the reading is done.
+    derived: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
