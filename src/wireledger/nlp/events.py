@@ -322,14 +322,13 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
         ev.conflicts = list(cas.conflicts)
         for f in cas.facts:
             ev.support.append(Support(f.field if f.field != "hit" else "wounded", f.start, f.end, EXTRACTOR))
-        perp_toks = {
-            i
-            for i in toks
-            if any(
-                p.role == "perpetrator" and p.start is not None and p.start <= doc[i].idx < (p.end or 0)
-                for p in ev.participants
-            )
-        }
+        perp_spans = [
+            (p.start, p.end or 0) for p in ev.participants if p.role == "perpetrator" and p.start is not None
+        ]
+        # the event's words inside a perpetrator's mention (most events name none: no token is looked at)
+        perp_toks: set[int] = set()
+        if perp_spans:
+            perp_toks = {i for i in toks if any(s <= doc[i].idx < e for s, e in perp_spans)}
         ev.perpetrator_status, span = perpetrator_status(doc, toks, lex, perp_toks)
         if span:
             ev.support.append(Support("perpetrator_status", span[0], span[1], EXTRACTOR))
