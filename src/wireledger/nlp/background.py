@@ -69,7 +69,7 @@ class BackgroundStep:
         if doc.spacy is None or not doc.events:
             return doc
         lex = self.lexicon or load_lexicon()
-        ctx = EventContext(doc, lex)
+        ctx = EventContext.of(doc, lex)  # the events step's, reused while the document is unchanged
         drafts = [self._draft(ctx, e) for e in doc.events]
         published = parse_published(doc.document.published)
         attacks = [d for d in drafts if d.category == "attack"]

@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built in
 
 
+def data_bytes(name: str) -> bytes:
+    """The raw content of one of the files in wireledger/nlp/data."""
+    return resources.files("wireledger.nlp").joinpath("data", name).read_bytes()
+
+
 def load_data(name: str) -> Any:
     """One of the YAML word lists in wireledger/nlp/data (read with the C loader when there is one)."""
     text = resources.files("wireledger.nlp").joinpath("data", name).read_text(encoding="utf-8")
@@ -50,6 +55,10 @@ class ReadingDoc:
     claims: list[Claim] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # work a step derived from the fields above that a later step of the same reading may reuse while
+    # they are unchanged (name -> (what it was derived from, the work); e.g. events.EventContext.of).
+    # No output: the pipeline empties it when the reading is done.
+    derived: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -80,8 +80,39 @@ def types_compatible(a: str, b: str) -> bool:
     return a == b or any(a in s and b in s for s in _TYPE_COMPAT)
 
 
+_CONTEXT = "events.context"  # the EventContext kept in ReadingDoc.derived
+
+
+def _basis(rdoc: ReadingDoc, lex: Lexicon) -> tuple[object, ...]:
+    """What an EventContext is built from: the parse, the document, the lexicon, the sentences, and the
+    entities, places and dates with their spans (objects by identity: the context holds them)."""
+    return (
+        id(rdoc.spacy),
+        id(rdoc.document),
+        id(lex),
+        tuple(rdoc.sentences),
+        tuple((id(e), e.id, tuple((m.start, m.end) for m in e.mentions)) for e in rdoc.entities),
+        tuple((id(p), p.start, p.end) for p in rdoc.places),
+        tuple((id(d), d.start, d.end) for d in rdoc.dates),
+    )
+
+
 class EventContext:
     """Per-document lookups the event steps share: tokens of sentences, triggers, dates, mentions."""
+
+    @classmethod
+    def of(cls, rdoc: ReadingDoc, lex: Lexicon | None = None) -> EventContext:
+        """The document's context: the one an earlier step built (kept in ``rdoc.derived``) while what it
+        was built from is unchanged, else a new one, kept there for the next step. The events step builds
+        it; the background step reuses it rather than finding every sentence's triggers again."""
+        lex = lex or load_lexicon()
+        basis = _basis(rdoc, lex)
+        kept = rdoc.derived.get(_CONTEXT)
+        if kept is not None and kept[0] == basis and isinstance(kept[1], cls):
+            return kept[1]
+        ctx = cls(rdoc, lex)
+        rdoc.derived[_CONTEXT] = (basis, ctx)
+        return ctx
 
     def __init__(self, rdoc: ReadingDoc, lex: Lexicon | None = None) -> None:
         if rdoc.spacy is None:
@@ -291,14 +322,13 @@ def fill_event(ctx: EventContext, d: Draft, main: bool = False) -> None:
         ev.conflicts = list(cas.conflicts)
         for f in cas.facts:
             ev.support.append(Support(f.field if f.field != "hit" else "wounded", f.start, f.end, EXTRACTOR))
-        perp_toks = {
-            i
-            for i in toks
-            if any(
-                p.role == "perpetrator" and p.start is not None and p.start <= doc[i].idx < (p.end or 0)
-                for p in ev.participants
-            )
-        }
+        perp_spans = [
+            (p.start, p.end or 0) for p in ev.participants if p.role == "perpetrator" and p.start is not None
+        ]
+        # the event's words inside a perpetrator's mention (most events name none: no token is looked at)
+        perp_toks: set[int] = set()
+        if perp_spans:
+            perp_toks = {i for i in toks if any(s <= doc[i].idx < e for s, e in perp_spans)}
         ev.perpetrator_status, span = perpetrator_status(doc, toks, lex, perp_toks)
         if span:
             ev.support.append(Support("perpetrator_status", span[0], span[1], EXTRACTOR))
@@ -450,7 +480,7 @@ class EventsStep:
     def __call__(self, doc: ReadingDoc) -> ReadingDoc:
         if doc.spacy is None:
             return doc
-        ctx = EventContext(doc, self.lexicon)
+        ctx = EventContext.of(doc, self.lexicon)
         drafts = build_drafts(ctx)
         for d in drafts:
             fill_event(ctx, d)

@@ -213,6 +213,15 @@ def _compatible(a: Trigger, b: Trigger, lex: Lexicon) -> bool:
     return a.type == b.type
 
 
+def _clause_heads(doc: SpacyDoc) -> list[bool]:
+    """Whether each token is a verb or auxiliary heading a clause (``_CLAUSE_DEPS``), once per document."""
+    cached = doc.user_data.get("wireledger.clause_heads")
+    if cached is None or len(cached) != len(doc):
+        cached = [t.pos_ in ("VERB", "AUX") and t.dep_ in _CLAUSE_DEPS for t in doc]
+        doc.user_data["wireledger.clause_heads"] = cached
+    return cached
+
+
 def group_sentence(
     doc: SpacyDoc,
     start: int,
@@ -253,13 +262,11 @@ def group_sentence(
     # Share out the words: the nearest trigger ancestor decides; words under no trigger go to the
     # trigger nearest below their lowest ancestor that has one.
     depth_under = {h: {a: k for k, a in enumerate(p)} for h, p in paths.items()}
+    is_clause = _clause_heads(doc)
     for i in range(start, end):
         path = path_ids(doc, i)
         k_trig = next((k for k, a in enumerate(path) if a in group_of), None)
-        k_clause = next(
-            (k for k, a in enumerate(path) if doc[a].pos_ in ("VERB", "AUX") and doc[a].dep_ in _CLAUSE_DEPS),
-            None,
-        )
+        k_clause = next((k for k, a in enumerate(path) if is_clause[a]), None)
         owner = group_of[path[k_trig]] if k_trig is not None else None
         if k_clause is not None and (k_trig is None or k_clause < k_trig):
             # the word's own clause has a trigger ("he received an award the following year"): it wins
@@ -268,12 +275,7 @@ def group_sentence(
             below = [
                 (d[clause], h)
                 for h, d in depth_under.items()
-                if clause in d
-                and not any(
-                    doc[x].dep_ in _CLAUSE_DEPS and doc[x].pos_ in ("VERB", "AUX")
-                    for x in paths[h][: d[clause]]
-                    if x != h
-                )
+                if clause in d and not any(is_clause[x] for x in paths[h][: d[clause]] if x != h)
             ]
             if below:
                 owner = group_of[min(below)[1]]

