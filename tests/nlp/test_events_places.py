@@ -44,3 +44,29 @@ def test_a_neighbourhood_names_the_city_of_the_event() -> None:
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
     assert (ev.location.city, ev.location.detail) == ("Boston", "Dorchester"), ev.location
+
+
+def test_a_town_after_in_is_a_place_though_the_tagger_missed_it() -> None:
+    doc = read_text("Girl, 12, dies in hunting accident\n\nA girl was shot and killed by a deer rifle on "
+                    "Saturday along Ridge Road, west of the town of Traer. The Iowa Department "
+                    "of Natural Resources is investigating.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert (ev.location.city, ev.location.region) == ("Traer", "Iowa")
+
+
+def test_a_city_named_for_its_area_is_not_the_place() -> None:
+    doc = read_text("Suspect arrested in Phoenix-area shooting that killed 1\n\nMESA, Ariz. — A gunman "
+                    "killed one man and wounded two women at a motel on Wednesday, police said.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert ev.location.city == "Mesa"
+
+
+def test_a_town_qualified_by_its_state_is_itself_not_a_larger_city_known_by_its_name() -> None:
+    # some list Tacoma under the name Puyallup too; "Puyallup, Wash." is Puyallup
+    doc = read_text("Boy shot at home\n\nPUYALLUP, Wash. — A 13-year-old boy was shot at a home on Feb. 6, "
+                    "police said.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert ev.location.city == "Puyallup"

@@ -29,6 +29,13 @@ _QUALIFIED_PLACE = re.compile(
     r"\b([A-Z][a-zA-Z'’.-]+(?:[ \t][A-Z][a-zA-Z'’.-]+){0,3}),[ \t]"
     r"((?:[A-Z][a-zA-Z]*\.?)(?:[ \t]?[A-Z][a-zA-Z]*\.?){0,2})"
 )
+# "in McComb", "near Traer", "the town of Elmo": a capitalised name after a word that places it, not
+# followed by another capitalised word ("in Pike County", "in McComb Police custody" are other names)
+_AFTER_PLACING_WORD = re.compile(
+    r"\b(?:in|near|outside|(?:town|city|village|community) of)[ \t]+"
+    r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+    r"(?![ \t]*[A-Z\w'’-])")
+TOWN_CUE_MIN_POPULATION = 1000
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -79,6 +86,7 @@ class CueFinder:
         cands = self._add_groups(text, cands)
         cands = self._add_media_cues(text, cands)
         cands = self._add_qualified_places(text, cands)
+        cands = self._add_towns_after_prepositions(text, cands)
         return self._add_datelines(text, cands)
 
     def _add_streets(self, text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -153,6 +161,24 @@ class CueFinder:
                 if country is None or not any(p.country == country and p.kind == "city" for p in places):
                     continue
             found.append(Candidate(start, m.end(1), name, "location", 0.8, "QUALIFIED", strong=True))
+        return merge_candidates(cands, found, retype="location")
+
+    def _add_towns_after_prepositions(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """'in McComb', 'west of the town of Traer': a name the gazetteer knows as a town, after a word
+        that places things, which spaCy often leaves untagged. Only where no other mention stands."""
+        found: list[Candidate] = []
+        # a person's name is no obstacle ("in Traer" is not someone), others are
+        taken = sorted((c.start, c.end) for c in cands if c.type != "person" or c.titles)
+        for m in _AFTER_PLACING_WORD.finditer(text):
+            start, end = m.span(1)
+            name = m.group(1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            key = fold(name)
+            if not any(p.kind == "city" and p.population >= TOWN_CUE_MIN_POPULATION and fold(p.name) == key
+                       for p in self.gaz.lookup(name)):
+                continue
+            found.append(Candidate(start, end, name, "location", 0.7, "TOWN_CUE", strong=True))
         return merge_candidates(cands, found, retype="location")
 
     def _add_datelines(self, text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -495,7 +495,7 @@ def count_casualties(
                 outcome = HIT
         elif _left_in_state(tok, lex):
             # "left two people dead and three others wounded": the state follows each object
-            window = [lemma(doc[j]) for j in range(tok.i + 1, min(len(doc), tok.i + 4)) if j in tokens]
+            window = [lemma(doc[j]) for j in range(tok.i + 1, min(tok.sent.end, tok.i + 6)) if j in tokens]
             outcome = _outcome_of_lemmas(window, lex)
         elif tok.dep_ == "appos" and tok.head.dep_ in _SUBJ and tok.head.head.i in tokens:
             continue  # the appositive's head already counts
@@ -507,10 +507,12 @@ def count_casualties(
         ):
             # "the shooting of a 4-year-old", "the murder of an 8-year-old girl"
             noun = lemma(tok.head.head)
+            mods = [c for c in tok.head.head.children if c.dep_ in ("amod", "compound")]
+            fatal = any(lemma(c) in lex.killed for c in mods)
             if noun in lex.killed:
                 outcome = KILLED
             elif noun in ("shooting", "stabbing", "wounding", "beating"):
-                outcome = HIT
+                outcome = KILLED if fatal else HIT  # "the fatal shooting of a teenager"
         if outcome in (None, HIT) and _fatal_after(tok, lex, tokens):
             outcome = KILLED
         if outcome is None:

@@ -9,6 +9,7 @@ takes the city of the report's dateline ("MEMPHIS, Tenn. (AP) --"), else the cit
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -138,11 +139,20 @@ def _in_outlet_name(ctx: EventContext, p: PlaceMention) -> bool:
     return any(sep in before for sep in _TITLE_SEPARATORS)
 
 
+_AROUND = re.compile(r"(?:-|\s+)(?:area|suburbs?|metro)\b|\s+suburb\s+of\b", re.IGNORECASE)
+
+
+def _around(ctx: EventContext, p: PlaceMention) -> bool:
+    """A city named for the area around it, not as the place: "a Phoenix-area shooting", "the Denver
+    suburb of Wheat Ridge", "in the Seattle area"."""
+    return bool(_AROUND.match(ctx.rdoc.text, p.end))
+
+
 def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[PlaceCandidate]:
     out: list[PlaceCandidate] = []
     for s, e in char_runs(ctx.doc, toks):
         for p in ctx.index.places_in(s, e):
-            if _is_origin(ctx, p) or _in_outlet_name(ctx, p) or _is_destination(ctx, p):
+            if _is_origin(ctx, p) or _in_outlet_name(ctx, p) or _is_destination(ctx, p) or _around(ctx, p):
                 continue
             span = ctx.doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None or not len(span):

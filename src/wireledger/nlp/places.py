@@ -235,6 +235,7 @@ class PlacesStep:
                where: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))) -> Place | None:
         """The place a name most likely means here (see the module docstring), or None."""
         candidates = self.gaz.lookup(name)
+        key = fold(name)
         qualifier = _AFTER_COMMA.match(text, end)
         if qualifier:
             state = self.gaz.us_state(qualifier.group(1))
@@ -243,16 +244,15 @@ class PlacesStep:
                 in_state = [p for p in candidates if p.country == "US" and p.admin1 == state.admin1
                             and p.kind in ("city", "county")]
                 if in_state:
-                    return max(in_state, key=lambda p: p.population)
+                    return _largest(in_state, key)
                 if not any(p.kind in ("country", "state") for p in candidates):
                     return Place(name, "city", "US", admin1=state.admin1)  # a town the gazetteer lacks
             elif country:
                 in_country = [p for p in candidates if p.country == country and p.kind != "country"]
                 if in_country:
-                    return max(in_country, key=lambda p: p.population)
+                    return _largest(in_country, key)
         if not candidates:
             return None
-        key = fold(name)
         ranked = sorted(candidates, key=lambda p: _score(p, key, ctx, where), reverse=True)
         in_lead = where[0][0] < ctx.lead_end
         if plausible(ranked[0], ctx, in_lead):
@@ -261,6 +261,13 @@ class PlacesStep:
             return None
         # a US report means the US bearer of a name ("Los Banos"), not a larger one abroad it cannot mean
         return next((p for p in ranked if p.country == "US" and plausible(p, ctx, in_lead)), None)
+
+
+def _largest(places: list[Place], key: str) -> Place:
+    """The largest of the places called by this very name, else the largest known by it as another
+    name ("Puyallup, Wash." is Puyallup, not Tacoma, which some call so)."""
+    own = [p for p in places if fold(p.name) == key]
+    return max(own or places, key=lambda p: p.population)
 
 
 def plausible(p: Place, ctx: _Context, in_lead: bool = True) -> bool:
