@@ -63,3 +63,18 @@ def test_a_neighbourhood_the_gazetteer_lists_as_a_town_inside_the_city() -> None
     doc = read_text("Two men were wounded on Monday night outside a pizzeria in Coney Island.")
     hood = placed(doc, "Coney Island")
     assert hood is not None and (hood.city, hood.region) == ("Brooklyn", "New York")
+
+
+def test_a_city_named_only_in_an_agencys_name_gives_its_neighbourhood() -> None:
+    doc = read_text("Teen wounded in Englewood\n\nA 17-year-old was shot in the leg Sunday in Englewood, the "
+                    "Chicago Police Department said. He was listed in good condition.")
+    hood = placed(doc, "Englewood")
+    assert hood is not None and (hood.city, hood.region) == ("Chicago", "Illinois")
+
+
+def test_a_neighbourhood_beside_its_city_names_no_other_state() -> None:
+    # "Austin" is a Chicago neighbourhood here: it must not bring Texas into the report
+    doc = read_text("AUSTIN — A man was shot early Sunday in the 5000 block of West Kamerling Avenue on "
+                    "Chicago's West Side, police said.")
+    hood = placed(doc, "AUSTIN")
+    assert hood is not None and (hood.city, hood.region) == ("Chicago", "Illinois")

@@ -202,13 +202,16 @@ class PlacesStep:
                         ctx.evidence.append((m.start, "US-" + p.admin1))
                         ctx.evidence.append((m.start, "US"))
         names = {fold(m.text) for e in places for m in e.mentions}
-        ctx.names = names
+        # a city named in an agency's or outlet's name counts for its neighbourhoods ("Chicago police")
+        ctx.names = names | self._cities_in_names(doc)
         for name in names:
             found = self.gaz.lookup(name)
             for state in {p.admin1 for p in found if p.country == "US" and p.admin1}:
                 ctx.support[state] += 1
             big = next((p for p in found if p.kind == "city"), None)
-            if big is not None and big.country == "US" and big.admin1 and big.population >= KNOWN_BY_NAME_US:
+            hood_of_named = any(fold(c.name) in ctx.names for c in self.gaz.neighbourhoods.get(name, ()))
+            if big is not None and big.country == "US" and big.admin1 and big.population >= KNOWN_BY_NAME_US \
+                    and not hood_of_named:  # ("Austin" beside "Chicago" is the neighbourhood, not Texas)
                 ctx.states[big.admin1] += 1  # "Chicago" names Illinois as well as "Ill." would
         if doc.spacy is not None:
             for ent in doc.spacy.ents:
@@ -230,6 +233,21 @@ class PlacesStep:
         body = [p for p in doc.document.paragraphs if not (ts and p.start < ts[1])]
         ctx.lead_end = body[0].end if body else len(doc.text)
         return ctx
+
+    def _cities_in_names(self, doc: ReadingDoc) -> set[str]:
+        """Large US cities whose name opens an organisation's name ("Chicago Police Department")."""
+        out: set[str] = set()
+        for e in doc.entities:
+            if e.type not in ("organization", "media"):
+                continue
+            for words in {tuple(m.text.split()) for m in e.mentions}:
+                for n in (1, 2):
+                    key = fold(" ".join(words[:n]))
+                    big = [p for p in self.gaz.lookup(key) if p.kind == "city" and p.country == "US"
+                           and fold(p.name) == key and p.population >= KNOWN_BY_NAME_US]
+                    if len(words) > n and big:
+                        out.add(key)
+        return out
 
     def choose(self, name: str, text: str, end: int, ctx: _Context,
                where: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))) -> Place | None:
