@@ -291,10 +291,10 @@ def test_three_more_are_three_hurt_after_one_dead() -> None:
             0,
             1,
         ),
-        # the dateline is no part of the lead's sentence, and an age alone names the person
+        # an age alone names the person
         (
             "Child dies after Harlow shooting",
-            "HARLOW, Pa. (WXYZ) – A 6-year-old is dead after a shooting on Elm Street on Tuesday night.",
+            "A 6-year-old is dead after a shooting on Elm Street in Harlow on Tuesday night, police said.",
             1,
             0,
         ),

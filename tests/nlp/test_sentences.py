@@ -62,9 +62,3 @@ def test_hard_breaks_from_layout_without_a_parse() -> None:
     assert text.index("Sources") in breaks
     assert text.index("And on") not in breaks  # a full stop inside a paragraph is the parser's call
 
-
-def test_a_dateline_is_no_part_of_the_leads_first_sentence() -> None:
-    doc = read_text("Child dies after shooting\n\nST. LOUIS (KXYZ) – A 6-year-old is dead after a shooting.")
-    spans = [doc.text[s:e] for s, e in doc.sentences]
-    assert "A 6-year-old is dead after a shooting." in spans
-    assert any(s.startswith("ST. LOUIS (KXYZ)") for s in spans)

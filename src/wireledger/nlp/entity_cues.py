@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from .base import ReadingDoc
 from .entity_lexicon import EntityLexicon
 from .gazetteer import Gazetteer, fold
-from .sentences import DATELINE, DATELINE_PARAGRAPHS
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9])\.\s")  # "Vakarai. Valaitis": a full stop, not "U.S. News"
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
@@ -36,6 +35,13 @@ _AFTER_PLACING_WORD = re.compile(
     r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
     r"(?![ \t]*[A-Z\w'’-])")
 TOWN_CUE_MIN_POPULATION = 1000
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
+    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:—|–|--|-)[ \t]",
+    re.MULTILINE,
+)
+DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -164,8 +170,8 @@ class CueFinder:
         return merge_candidates(cands, found, retype="location")
 
     def _add_towns_after_prepositions(self, text: str, cands: list[Candidate]) -> list[Candidate]:
-        """'in McComb', 'west of the town of Traer': a name the gazetteer knows as a town, after a word
-        that places things, which spaCy often leaves untagged. Only where no other mention stands."""
+        """'in McComb', 'west of the town of Traer': a name the gazetteer knows as a town after a word
+        that places things, which spaCy often misses or reads as a person; not over other mentions."""
         found: list[Candidate] = []
         # a person's name is no obstacle ("in Traer" is not someone), others are
         taken = sorted((c.start, c.end) for c in cands if c.type != "person" or c.titles)
@@ -186,7 +192,7 @@ class CueFinder:
         found: list[Candidate] = []
         starts = [0, *(m.end() for m in _PARAGRAPH.finditer(text, 0, 4000))][:DATELINE_PARAGRAPHS]
         for pos in starts:
-            m = DATELINE.match(text, pos)
+            m = _DATELINE.match(text, pos)
             if not m:
                 continue
             name = m.group(1)

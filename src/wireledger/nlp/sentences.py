@@ -24,16 +24,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
 # Abbreviations that never end a sentence when a name or a number follows them.
-# A dateline opening a paragraph: "MEMPHIS, Tenn. (AP) -- ", "LAKE STEVENS, Wash. -- ". It is no part of
-# the lead's first sentence, which the parser would otherwise hang from the city's name.
-DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]*([A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
-    r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:—|–|--|-)[ \t]",
-    re.MULTILINE,
-)
-DATELINE_PARAGRAPHS = 3  # a dateline opens one of the first paragraphs
-
 _TITLE_ABBREVS = frozenset((
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rev.", "Fr.", "Sr.", "Lt.", "Gen.", "Col.", "Maj.", "Capt.",
     "Cpt.", "Sgt.", "Cpl.", "Pvt.", "Adm.", "Cmdr.", "Cdr.", "Brig.", "Lt.-Gen.", "Gov.", "Sen.", "Rep.",
@@ -81,11 +71,8 @@ def hard_breaks(document: Document) -> list[int]:
     for section in document.sections:
         breaks.add(section.start)
         breaks.add(section.heading_end)
-    for k, paragraph in enumerate(document.paragraphs):
+    for paragraph in document.paragraphs:
         breaks.add(paragraph.start)
-        dateline = DATELINE.match(text, paragraph.start) if k <= DATELINE_PARAGRAPHS else None
-        if dateline is not None:
-            breaks.add(dateline.end())
     for cited in document.cited_sources[:1]:
         breaks.add(text.rfind("\n", 0, cited.start) + 1)
     for m in _SOURCES_LINE.finditer(text):
