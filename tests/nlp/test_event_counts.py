@@ -313,3 +313,65 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
     ev, doc = read_report(title, body)
     assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
     assert counted_from(ev, doc, "killed" if killed else "wounded"), "a count without the words it rests on"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "killed", "wounded"),
+    [
+        # a partitive count of death after the number shot
+        (
+            "Gunfire outside Delmont bar",
+            "Four people were shot, two of them fatally, outside a bar in Delmont early Sunday, police said.",
+            2,
+            2,
+        ),
+        # a shooting that sends a counted group to the hospital
+        (
+            "Shooting at Ferris Street party",
+            "A shooting at a birthday party on Ferris Street sent three people to the hospital on Saturday.",
+            0,
+            3,
+        ),
+        # "one person" and "one of the victims, a 22-year-old" are one dead, not two
+        (
+            "Six shot on Linden porch",
+            "Police say one person is dead after a gunman fired at a crowded porch on Linden Avenue, hitting "
+            "six people. Police say one of the victims, a 22-year-old, died at the hospital.",
+            1,
+            5,
+        ),
+        # "another" of the first victim sets them apart from the one charged, not from a victim
+        (
+            "Teen charged in Marlow shooting",
+            "A Marlow teen has been charged in the shooting death of another teen on Saturday night. "
+            "Evan Price, 14, died from a gunshot wound a few blocks from his home.",
+            1,
+            0,
+        ),
+        # the coroner who rules on a death is not one of the dead
+        (
+            "Girl's death ruled accidental",
+            "A coroner has ruled the shooting death of a 4-year-old Bayfield girl was an accident.",
+            1,
+            0,
+        ),
+        # "gunned down": a verb and its particle; a surname the tagger reads as a plural is one person
+        (
+            "Woman killed outside Carlow lounge",
+            "Detectives say 31-year-old Karen Sims was gunned down outside a lounge in Carlow on Friday.",
+            1,
+            0,
+        ),
+        # "five other people were shot": besides the one who died
+        (
+            "One dead in Harwell hall shooting",
+            "A 40-year-old man was shot and killed inside a hall in Harwell on Saturday. Five other people "
+            "were shot. Two victims were in critical condition and the others were treated and released.",
+            1,
+            5,
+        ),
+    ],
+)
+def test_counts_said_in_passing(title: str, body: str, killed: int, wounded: int) -> None:
+    ev, doc = read_report(title, body)
+    assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)

@@ -255,3 +255,33 @@ def test_wire_copy_takes_its_participants_from_the_trained_tagger() -> None:
     assert "pylon" in target.name.lower() and entity is not None and entity.type == "facility"
     assert any("shining path" in n for n in names(ev, ("perpetrator",)))
     assert any(w.category == "explosives" for w in ev.weapons)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gunman who barricades himself after a shooting took no hostages: the shooting is the attack
+        (
+            "A gunman shot and killed two men at a car wash in Greendale on Thursday and then barricaded "
+            "himself inside a house, starting a standoff with deputies that lasted four hours.",
+            "armed_assault",
+        ),
+        # with hostages the siege is the incident
+        (
+            "A gunman shot a guard and then held six customers hostage inside a bank in Greendale on "
+            "Thursday during a standoff with deputies.",
+            "hostage_taking",
+        ),
+        # "blasted" with a shotgun is a shot, not a bomb
+        (
+            "A man blasted his neighbour in the chest with a shotgun during an argument in Greendale on "
+            "Thursday, deputies said.",
+            "armed_assault",
+        ),
+        # a blast of a bomb stays a bombing
+        ("A blast from a pipe bomb wrecked a bus shelter in Greendale on Thursday.", "bombing"),
+    ],
+)
+def test_words_that_rank_high_only_when_nothing_else_says_the_attack(text: str, expected: str) -> None:
+    ev, doc = only_main(text)
+    assert ev.type == expected, summary(doc)

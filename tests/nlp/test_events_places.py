@@ -3,7 +3,11 @@ and a state force's name gives no town."""
 
 from __future__ import annotations
 
-from events_support import main_event, read_text, summary
+from events_support import main_event, pipeline, read_text, summary, text_document
+
+
+def read_report(title: str, body: str):
+    return pipeline().read_doc(text_document(f"{title}\n\n{body}", None, title))
 
 
 def test_a_town_named_by_the_event_beats_the_dateline_of_the_same_state() -> None:
@@ -70,3 +74,28 @@ def test_a_town_qualified_by_its_state_is_itself_not_a_larger_city_known_by_its_
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
     assert ev.location.city == "Puyallup"
+
+
+def test_a_city_the_headline_gives_the_event_beats_the_dateline() -> None:
+    doc = read_report("Shooting at Muncie bar sends three men to the hospital", "INDIANAPOLIS, Ind. — Police are "
+                      "investigating a shooting at a tavern that wounded three men early Sunday.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert (ev.location.city, ev.location.region) == ("Muncie", "Indiana")
+
+
+def test_a_name_that_opens_a_paragraph_without_dateline_punctuation_is_no_dateline() -> None:
+    doc = read_report("Three hurt as gunfire erupts at Gary lounge", "Chicago Tribune reporters recap the "
+                      "night's news, including a shooting in Gary, Ind., that wounded three people on Friday.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert ev.location.city == "Gary"
+
+
+def test_a_state_the_event_names_overrules_a_wire_dateline_of_another_state() -> None:
+    doc = read_text("BOSTON (Reuters) - Four members of a family were found shot dead at their home in "
+                    "Vermont on Sunday, police said.\n\nThe four were found in an apartment in Rutland, "
+                    "a police spokesman said.")
+    ev = main_event(doc)
+    assert ev is not None and ev.location is not None, summary(doc)
+    assert (ev.location.city, ev.location.region) == ("Rutland", "Vermont")

@@ -31,9 +31,9 @@ _QUALIFIED_PLACE = re.compile(
 # "in McComb", "near Traer", "the town of Elmo": a capitalised name after a word that places it, not
 # followed by another capitalised word ("in Pike County", "in McComb Police custody" are other names)
 _AFTER_PLACING_WORD = re.compile(
-    r"\b(?:in|near|outside|(?:town|city|village|community) of)[ \t]+"
+    r"\b(?:in|near|outside|at|(?:town|city|village|community) of)[ \t]+"
     r"((?:Mc|Mac|O')?[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
-    r"(?![ \t]*[A-Z\w'’-])")
+    r"(?![ \t]*[A-Z0-9'’-]|[\w'’-])")  # not the start of a longer name; "in Gary club" is fine
 TOWN_CUE_MIN_POPULATION = 1000
 _DATELINE = re.compile(
     r"^[ \t]*([A-Z][A-Z'’.-]+(?:[ \t][A-Z][A-Z'’.-]+){0,3})"

@@ -379,15 +379,26 @@ def _support(name: str, doc: SpacyDoc, i: int, j: int) -> Support:
 
 
 def _decide_type(ctx: EventContext, ev: Event, trigs: list[Trigger]) -> str:
-    types = [t.type for t in trigs if t.is_attack(ctx.lex)]
+    attack = [t for t in trigs if t.is_attack(ctx.lex)]
+    types = [t.type for t in attack]
     if "assassination" in types:
         return "assassination"
+    incidental = ctx.lex.incidental_triggers
+    dropped: set[str] = set()
+    for tp in {t.type for t in attack if t.key in incidental}:
+        instead = {incidental[t.key] for t in attack if t.type == tp and t.key in incidental}
+        only_incidental = all(t.key in incidental for t in attack if t.type == tp)
+        armed = set(types) | {WEAPON_TYPE.get(w.category, "") for w in ev.weapons}
+        if only_incidental and len(instead) == 1 and instead <= armed:
+            # "killed three people ... barricading himself inside a home": the shooting is the attack
+            types = [x for x in types if x != tp]
+            dropped.add(tp)
     ranked = [x for x in TYPE_RANK if x in types]
     best = ranked[0] if ranked else GENERIC
     if best in (GENERIC, "unarmed_assault", "robbery", "arson"):
         for w in ev.weapons:
             wt = WEAPON_TYPE.get(w.category)
-            if wt and TYPE_RANK.index(wt) < TYPE_RANK.index(best):
+            if wt and wt not in dropped and TYPE_RANK.index(wt) < TYPE_RANK.index(best):
                 best = wt
     if best == GENERIC:
         best = "armed_assault"

@@ -11,6 +11,8 @@ kept as conflicts. "Several" and other vague words never become exact numbers.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -111,6 +113,7 @@ def _predicate_lemmas(
     "of" ("guilty of the murder of ..."), nor what another clause with its own count says ("leaving one
     dead")."""
     out = [lemma(verb)]
+    out += [f"{lemma(verb)} {c.lower_}" for c in verb.children if c.dep_ == "prt"]  # "gunned down"
     if depth > 2:
         return out
     for c in verb.children:
@@ -189,6 +192,28 @@ def _left_in_state(tok: Token, lex: Lexicon) -> bool:
     return head.dep_ == "dobj" and lemma(head.head) in lex.leave_verbs
 
 
+def _of_them_fatally(doc: SpacyDoc, i: int, tokens: set[int], lex: Lexicon) -> bool:
+    """The number at ``i`` is followed by "of them|those" and an adverb of death: "two of them fatally"."""
+    if i + 3 not in tokens or doc[i + 1].lower_ != "of" or doc[i + 2].lower_ not in ("them", "those"):
+        return False
+    return doc[i + 3].pos_ == "ADV" and lemma(doc[i + 3]) in lex.killed
+
+
+def _sent_to_hospital(tok: Token, lex: Lexicon) -> bool:
+    """A counted object of a verb that takes it to a hospital ("sent four people to the hospital", "put
+    three women in the hospital"): hurt, not (so far) dead."""
+    head = tok
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ != "dobj" or lemma(head.head) not in lex.hospital_verbs:
+        return False
+    if not any(c.dep_ == "nummod" for c in tok.children):
+        return False  # "took the child to the hospital": a person already told of, whatever became of them
+    places = [g for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(lemma(g) in lex.hospitals for g in places)
+
+
 def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
     """An active verb of harm with an object that is not the subject itself ("shot his brother")."""
     if (
@@ -251,6 +276,10 @@ def _tells_of_other(verb: Token, lex: Lexicon) -> bool:
     confirmed a boy died", "officers found a man dead"); not "three motorists reported injuries"."""
     if lemma(verb) not in lex.reporting and lemma(verb) not in lex.observing_verbs:
         return False
+    if lemma(verb) in lex.observing_verbs and any(
+        c.dep_ == "dobj" and (lemma(c) in lex.killed or lemma(c) in lex.fatal_modified) for c in verb.children
+    ):
+        return True  # "a coroner ruled the shooting death of a girl an accident": the one who rules
     for c in verb.children:
         if c.dep_ == "dobj" and (
             lemma(c) in lex.person_nouns or c.ent_type_ == "PERSON" or c.lower_ in _PRONOUNS
@@ -344,13 +373,20 @@ def _np_quantity(tok: Token, lex: Lexicon, person: bool = False) -> tuple[int | 
         num = _number(tok, lex)
         if num is not None:
             value, known = num
+    elif value is None and tok.i > 0 and tok.tag_ == "NNS" and tok.doc[tok.i - 1].pos_ == "NUM":
+        # a number right before the noun counts it, whatever the parse attached it to ("Four people
+        # were shot" after a headline, the number parsed as a sentence of its own)
+        num = _number(tok.doc[tok.i - 1], lex)
+        if num is not None:
+            value, known = num
     indefinite = any(
         c.lower_ in ("a", "an", "another", "one") or lemma(c) in _NEW_MARKERS
         for c in tok.children
         if c.dep_ in ("det", "amod", "nummod")
     )
     if value is None and known:
-        if tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("they", "them", "others"):
+        plural = tok.tag_ == "NNS" or (tok.tag_ == "NNPS" and not person)  # "Mary Spears" is one
+        if plural or tok.lower_ in ("they", "them", "others"):
             return (None, False, indefinite) if tok.lower_ not in ("they", "them") else None
         value = 1
     if not known:
@@ -417,6 +453,8 @@ def count_casualties(
             out = _outcome_of_lemmas([lemma(nxt)], lex) if nxt.pos_ in _STATE_POS else None
             if nxt.pos_ == "ADV" and lemma(nxt) in lex.killed:
                 out = KILLED  # "two people were shot, one fatally"
+            elif _of_them_fatally(doc, i, tokens, lex):
+                out, nxt = KILLED, doc[i + 3]  # "four people were shot, two of them fatally"
             if (
                 out
                 and lemma(nxt) not in lex.person_nouns
@@ -441,7 +479,7 @@ def count_casualties(
                 facts.append(fact)
             continue
         if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM") and not (
-            tok.pos_ == "ADJ" and tok.lower_ == "old" and tok.dep_ in _SUBJ
+            tok.pos_ == "ADJ" and tok.lower_ == "old" and tok.dep_ in (*_SUBJ, "pobj", "dobj")
         ):
             continue  # (but "a 6-year-old is dead": the age is the person)
         if tok.lower_ in _REFLEXIVES:
@@ -493,6 +531,8 @@ def count_casualties(
             outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
             if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
                 outcome = HIT
+        elif _sent_to_hospital(tok, lex):
+            outcome = WOUNDED  # "a shooting that sent four people to the hospital"
         elif _left_in_state(tok, lex):
             # "left two people dead and three others wounded": the state follows each object
             window = [lemma(doc[j]) for j in range(tok.i + 1, min(tok.sent.end, tok.i + 6)) if j in tokens]
@@ -705,7 +745,9 @@ def _person(
         ]
         if same:
             key = same[-1].key
-    new = any(lemma(c) in _NEW_MARKERS for c in tok.children)
+    # "another" of the first victim met tells them apart from someone else ("a teen was charged in the
+    # shooting death of another teen"), not from a victim
+    new = bool(people) and any(lemma(c) in _NEW_MARKERS for c in tok.children)
     key = next((p.key for p in people if tok.i in p.tokens), key)  # the same words met again
     for p in people:
         if p.key == key:
@@ -802,6 +844,8 @@ def _same_person(a: _Person, b: _Person) -> bool:
         return True
     if a.gender and b.gender and a.gender != b.gender:
         return False  # "a man ... a woman", "the boy ... his sister"
+    if a.noun in _ANYONE or b.noun in _ANYONE:
+        return True  # "one person is dead ... one of the victims, a 20-year-old, died"
     # words that can describe anyone, or a man or a woman ("the boy ... his nephew")
     return (a.noun in _KIN or a.gender is not None) and (b.noun in _KIN or b.gender is not None)
 
@@ -850,15 +894,18 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> l
         killed = ind[KILLED] if (persons or hit is not None or wounded is not None) else None
     if wounded is None:
         if hit is not None:
-            wounded = max(0, hit - (killed or 0))
+            # "Five other people were shot": besides the dead
+            besides = any(_OTHERS.search(f.text) for f in by_field[HIT] if f.value == hit)
+            wounded = hit if besides else max(0, hit - (killed or 0))
         elif persons or killed is not None:
             wounded = ind[WOUNDED]
     elif hit is not None and killed is not None and wounded + killed < hit:
         # a number shot beats smaller wounded counts ("four shot, two critically"); the first stated,
         # as later numbers shot may tell of other shootings ("seven people shot this week")
         first = min((f for f in by_field[HIT] if f.value is not None), key=lambda f: f.start)
-        if first.value is not None and wounded + killed < first.value:
-            wounded = first.value - killed
+        besides = bool(_OTHERS.search(first.text))
+        if first.value is not None and wounded + (0 if besides else killed) < first.value:
+            wounded = first.value - (0 if besides else killed)
     if killed is None and wounded is not None:
         killed = 0
     res.killed, res.wounded = killed, wounded
@@ -911,7 +958,7 @@ def _same_unnamed(a: _Person, b: _Person) -> bool:
     return _same_person(a, b)
 
 
-_ANYONE = {"victim", "person", "individual"}
+_ANYONE = {"victim", "person", "individual", "one"}
 
 
 def _died_later(hurt: _Person, dead: list[_Person]) -> bool:
@@ -941,6 +988,9 @@ def _absorbed(mention: _Person, told: list[_Person], outcome: str = KILLED) -> b
             k.absorbs = True
             return True
     return False
+
+
+_OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
 
 
 def _pick(res: Casualties, field_: str, facts: list[CountFact]) -> int | None:

@@ -42,6 +42,9 @@ class Lexicon:
     killed: frozenset[str]
     wounded: frozenset[str]
     leave_verbs: frozenset[str]
+    incidental_triggers: dict[str, str]
+    hospital_verbs: frozenset[str]
+    hospitals: frozenset[str]
     not_outcome: frozenset[str]
     observing_verbs: frozenset[str]
     multiples: dict[str, int]
@@ -135,6 +138,11 @@ def load_lexicon() -> Lexicon:
         killed=_phrases(counts.get("killed")),
         wounded=_phrases(counts.get("wounded")),
         leave_verbs=_phrases(counts.get("leave_verbs")),
+        incidental_triggers={
+            str(k).lower(): str(v) for k, v in (trig.get("incidental_triggers") or {}).items()
+        },
+        hospital_verbs=_phrases(counts.get("hospital_verbs")),
+        hospitals=_phrases(counts.get("hospitals")),
         not_outcome=_phrases(counts.get("not_outcome")),
         observing_verbs=_phrases(counts.get("observing_verbs")),
         multiples={str(k): int(v) for k, v in (counts.get("multiples") or {}).items()},

@@ -167,13 +167,23 @@ def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[
     return out
 
 
+_DATELINE_END = re.compile(r"\s*(?:[,(:]|--|[-\u2013\u2014](?=\s))")
+
+
+def _opens_dateline(ctx: EventContext, p: PlaceMention, starts: list[int]) -> bool:
+    """The place opens a paragraph as a dateline does, followed by a comma, a parenthesis or a dash
+    ("MEMPHIS, Tenn. (AP) --", "BOSTON (Reuters) -"), not as the first word of a name ("Chicago Tribune
+    reporter ...", "Oklahoma City Thunder ...")."""
+    return any(s <= p.start <= s + 3 for s in starts) and bool(_DATELINE_END.match(ctx.rdoc.text, p.end))
+
+
 def dateline_city(ctx: EventContext) -> PlaceCandidate | None:
     """The city a body paragraph opens with ("MEMPHIS, Tenn. (AP) --"), if any."""
     paras = ctx.rdoc.document.paragraphs
     ts = ctx.rdoc.document.title_span
     starts = [p.start for p in paras if not (ts and p.start < ts[1])][:2]
     for p in ctx.rdoc.places:
-        if p.location is not None and any(s <= p.start <= s + 3 for s in starts):
+        if p.location is not None and _opens_dateline(ctx, p, starts):
             loc = place_location(p)
             kind = kind_of(loc, True)
             if kind in ("city", "sub") and loc.city:
@@ -223,8 +233,9 @@ def police_town(ctx: EventContext) -> Location | None:
     return None
 
 
-def report_city(ctx: EventContext) -> PlaceCandidate | None:
-    """The report's own city: its dateline's, else the city it names most often."""
+def report_city(ctx: EventContext, region: str | None = None) -> PlaceCandidate | None:
+    """The report's own city: its dateline's, else the city it names most often; with ``region``, only
+    the cities of that region count."""
     paras = ctx.rdoc.document.paragraphs
     ts = ctx.rdoc.document.title_span
     starts = [p.start for p in paras if not (ts and p.start < ts[1])][:2]
@@ -238,8 +249,10 @@ def report_city(ctx: EventContext) -> PlaceCandidate | None:
         kind = kind_of(loc, True)
         if kind not in ("city", "sub") or not loc.city or _in_outlet_name(ctx, p):
             continue
+        if region is not None and loc.region != region:
+            continue
         cand = PlaceCandidate(0, p, loc, kind)
-        if any(s <= p.start <= s + 3 for s in starts):  # "MEMPHIS, Tenn. (AP) --"
+        if _opens_dateline(ctx, p, starts):  # "MEMPHIS, Tenn. (AP) --"
             return cand
         if _is_destination(ctx, p):
             continue
@@ -282,13 +295,35 @@ def event_location(
         and city.location.region == dateline.location.region
         and city.location.city != dateline.location.city
     )
+    # a city the headline gives the event ("Shooting at Kokomo bar") is where it happened, whatever the
+    # dateline says; so is one of another state when the event's words name that state
+    ts = ctx.rdoc.document.title_span
+    title_city = next(
+        (c for c in cands if c.kind == "city" and c.location.city and ts and ts[0] <= c.mention.start < ts[1]),
+        None,
+    )
+    if title_city is not None:
+        city, nearby_town = title_city, True
+    other_region = next(
+        (
+            c.location.region
+            for c in cands[:2]
+            if dateline is not None
+            and c.kind == "region"
+            and c.location.region
+            and c.location.region != dateline.location.region
+        ),
+        None,
+    )
+    if other_region is not None:
+        same_country = False  # "BOSTON (Reuters) - ... at their southern Maine home"
     if dateline is not None and same_country and not street_of_it and not nearby_town:
         city = dateline
     if city is None and use_report_city:
         town = police_town(ctx)
         if town is not None:
             return town
-        city = report_city(ctx)
+        city = report_city(ctx, other_region)
         if city is not None and any(
             c.kind in ("region", "country")
             and c.location.country
