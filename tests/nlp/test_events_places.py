@@ -77,16 +77,18 @@ def test_a_town_qualified_by_its_state_is_itself_not_a_larger_city_known_by_its_
 
 
 def test_a_city_the_headline_gives_the_event_beats_the_dateline() -> None:
-    doc = read_report("Shooting at Muncie bar sends three men to the hospital", "INDIANAPOLIS, Ind. — Police are "
-                      "investigating a shooting at a tavern that wounded three men early Sunday.")
+    doc = read_report("Shooting at Muncie bar sends three men to the hospital",
+                      "INDIANAPOLIS, Ind. — Police are investigating a shooting at a tavern that wounded three "
+                      "men early Sunday.")
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
     assert (ev.location.city, ev.location.region) == ("Muncie", "Indiana")
 
 
 def test_a_name_that_opens_a_paragraph_without_dateline_punctuation_is_no_dateline() -> None:
-    doc = read_report("Three hurt as gunfire erupts at Gary lounge", "Chicago Tribune reporters recap the "
-                      "night's news, including a shooting in Gary, Ind., that wounded three people on Friday.")
+    doc = read_report("Three hurt as gunfire erupts at Gary lounge",
+                      "Chicago Tribune reporters recap the night's news, including a shooting in Gary, Ind., "
+                      "that wounded three people on Friday.")
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
     assert ev.location.city == "Gary"

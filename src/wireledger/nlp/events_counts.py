@@ -12,7 +12,6 @@ kept as conflicts. "Several" and other vague words never become exact numbers.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING

@@ -299,7 +299,11 @@ def event_location(
     # dateline says; so is one of another state when the event's words name that state
     ts = ctx.rdoc.document.title_span
     title_city = next(
-        (c for c in cands if c.kind == "city" and c.location.city and ts and ts[0] <= c.mention.start < ts[1]),
+        (
+            c
+            for c in cands
+            if c.kind == "city" and c.location.city and ts and ts[0] <= c.mention.start < ts[1]
+        ),
         None,
     )
     if title_city is not None:
