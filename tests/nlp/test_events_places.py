@@ -78,8 +78,8 @@ def test_a_town_qualified_by_its_state_is_itself_not_a_larger_city_known_by_its_
 
 def test_a_city_the_headline_gives_the_event_beats_the_dateline() -> None:
     doc = read_report("Shooting at Muncie bar sends three men to the hospital",
-                      "INDIANAPOLIS, Ind. — Police are investigating a shooting at a tavern that wounded three "
-                      "men early Sunday.")
+                      "INDIANAPOLIS, Ind. — Police are investigating a shooting at a tavern that wounded "
+                      "three men early Sunday.")
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
     assert (ev.location.city, ev.location.region) == ("Muncie", "Indiana")
