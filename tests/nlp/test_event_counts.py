@@ -362,6 +362,22 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
             1,
             0,
         ),
+        # "one of four people shot": a participle after the counted noun says what befell them
+        (
+            "Man killed in Dorrance bar shooting",
+            "A man shot to death at a bar in Dorrance early Sunday has been named. Police said Leon Mraz, "
+            "29, died at the scene. Mraz was one of four people shot during a fight at the bar.",
+            1,
+            3,
+        ),
+        # the suspects who shot are not counted among the people shot
+        (
+            "Two shot in Tarrow apartment",
+            "Officers were called to an apartment complex in Tarrow on Tuesday after two people were shot. "
+            "Three suspects forced their way into a unit and shot through the door, police said.",
+            0,
+            2,
+        ),
         # "five other people were shot": besides the one who died
         (
             "One dead in Harwell hall shooting",

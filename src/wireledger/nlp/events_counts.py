@@ -198,6 +198,17 @@ def _of_them_fatally(doc: SpacyDoc, i: int, tokens: set[int], lex: Lexicon) -> b
     return doc[i + 3].pos_ == "ADV" and lemma(doc[i + 3]) in lex.killed
 
 
+def _shot_participle(tok: Token, tokens: set[int]) -> Token | None:
+    """A past participle right after the noun that says what befell it ("five people shot", "two men
+    killed"), when the noun is no subject of its own verb."""
+    if tok.dep_ in _SUBJ:
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == tok.i + 1 and c.i in tokens),
+        None,
+    )
+
+
 def _sent_to_hospital(tok: Token, lex: Lexicon) -> bool:
     """A counted object of a verb that takes it to a hospital ("sent four people to the hospital", "put
     three women in the hospital"): hurt, not (so far) dead."""
@@ -515,6 +526,8 @@ def count_casualties(
             outcome = _outcome_of_lemmas(_predicate_lemmas(tok, tokens, lex=lex)[1:], lex)
         elif tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
             continue  # "the younger brother shot his sibling": the subject is the one who shot
+        elif tok.dep_ == "nsubj" and (lemma(tok) in lex.perpetrator_nouns or lemma(tok) in lex.attacker_nouns):
+            continue  # "three suspects invaded an apartment and shot through the floor"
         elif tok.dep_ == "nsubj" and _tells_of_other(tok.head, lex):
             continue  # "the coroner confirmed the boy died": the one who tells is not the one hurt
         if tok.dep_ in _SUBJ and tok.head.i in tokens:
@@ -530,6 +543,11 @@ def count_casualties(
             outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
             if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
                 outcome = HIT
+        elif _shot_participle(tok, tokens) is not None:
+            # "one of five people shot", "the two men killed on Sunday": the participle after the noun
+            verb = _shot_participle(tok, tokens)
+            assert verb is not None
+            outcome = _outcome_of_lemmas(_predicate_lemmas(verb, tokens, lex=lex), lex)
         elif _sent_to_hospital(tok, lex):
             outcome = WOUNDED  # "a shooting that sent four people to the hospital"
         elif _left_in_state(tok, lex):
@@ -961,12 +979,14 @@ _ANYONE = {"victim", "person", "individual", "one"}
 
 
 def _died_later(hurt: _Person, dead: list[_Person]) -> bool:
-    """An unnamed person told about as hurt who can be one of the dead (who died of the wounds later)."""
+    """An unnamed person told about as hurt who can be one of the dead (who died of the wounds later): the
+    same word, a word for anyone, or an age alone ("a 9-year-old is dead ... the boy was shot")."""
     for k in dead:
         if (
             not k.died_later
-            and (hurt.noun == k.noun or hurt.noun in _ANYONE)
+            and (hurt.noun == k.noun or hurt.noun in _ANYONE or "old" in (hurt.noun, k.noun))
             and (hurt.age is None or hurt.age == k.age)
+            and (hurt.gender is None or k.gender is None or hurt.gender == k.gender)
         ):
             k.died_later = True
             return True
