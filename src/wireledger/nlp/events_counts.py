@@ -204,7 +204,11 @@ def _shot_participle(tok: Token, tokens: set[int]) -> Token | None:
     if tok.dep_ in _SUBJ:
         return None
     return next(
-        (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == tok.i + 1 and c.i in tokens),
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.i == tok.i + 1 and c.i in tokens
+        ),
         None,
     )
 
@@ -526,7 +530,9 @@ def count_casualties(
             outcome = _outcome_of_lemmas(_predicate_lemmas(tok, tokens, lex=lex)[1:], lex)
         elif tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
             continue  # "the younger brother shot his sibling": the subject is the one who shot
-        elif tok.dep_ == "nsubj" and (lemma(tok) in lex.perpetrator_nouns or lemma(tok) in lex.attacker_nouns):
+        elif tok.dep_ == "nsubj" and (
+            lemma(tok) in lex.perpetrator_nouns or lemma(tok) in lex.attacker_nouns
+        ):
             continue  # "three suspects invaded an apartment and shot through the floor"
         elif tok.dep_ == "nsubj" and _tells_of_other(tok.head, lex):
             continue  # "the coroner confirmed the boy died": the one who tells is not the one hurt
