@@ -378,6 +378,25 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
             0,
             2,
         ),
+        # "to death" after the object; "an older brother" is a second brother
+        (
+            "Boy kills brother in Fenwick home",
+            "A 15-year-old boy shot his 7-year-old brother to death and wounded an older brother at their "
+            "home in Fenwick on Tuesday, deputies said.",
+            1,
+            1,
+        ),
+        # "turned the gun on himself": the attacker is one more dead
+        (
+            "Two dead in Ashby home",
+            "Police say a man shot and killed his 5-month-old son before turning the gun on himself at a "
+            "home in Ashby on Sunday.",
+            2,
+            0,
+        ),
+        # a headline with the outcome after its noun, and numbers as objects of harm
+        ("One man dead after triple shooting in Corwin", "Subscribe for full access.", 1, 2),
+        ("Gunfire injures 3 at Corwin party", "Subscribe for full access.", 0, 3),
         # "five other people were shot": besides the one who died
         (
             "One dead in Harwell hall shooting",

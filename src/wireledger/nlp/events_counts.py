@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 KILLED, WOUNDED, HIT = "killed", "wounded", "hit"  # HIT: shot or attacked, outcome not said
 _SUBJ = ("nsubj", "nsubjpass")
 _NEW_MARKERS = {"another", "second", "third", "other", "also"}
+# "shot his brother, 6, and wounded an older brother": a second person of the same kin word
+_OTHER_OF_KIN = {"older", "younger", "elder", "oldest", "youngest", "eldest"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom"}
 
 
@@ -249,6 +251,24 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
 _TRIES = {"try", "attempt"}
 
 
+def _suicide(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
+    """(the subject, outcome) of "committed suicide" (dead) or "attempted suicide" (hurt), the subject
+    found through the verbs it is coordinated with ("shot his wife and then committed suicide")."""
+    head = tok.head
+    outcome = HIT if lemma(head) == "attempt" else KILLED
+    for _ in range(5):
+        if lemma(head) in _TRIES:
+            outcome = HIT  # "tried to commit suicide"
+        subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+        if subj:
+            person = subj[0].i in tokens and _np_quantity(subj[0], lex) is not None
+            return (subj[0], outcome) if person else None
+        if head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
 def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
     """(the subject, outcome) when a reflexive is the object of a verb of harm whose subject also harms
     others ("shot his wife and himself", "before shooting and killing himself"); None for a plain "he
@@ -257,19 +277,25 @@ def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] 
     while obj.dep_ == "conj" and obj.head.i != obj.i:
         obj = obj.head
     verb = obj.head
-    if (
+    turned = (  # "then turned the gun on himself": a suicide, not counted by any verb of harm
+        obj.dep_ == "pobj" and verb.lower_ == "on" and lemma(verb.head) == "turn" and verb.head.i in tokens
+    )
+    if turned:
+        verb, outcome = verb.head, KILLED
+    elif (
         obj.dep_ != "dobj"
         or verb.i not in tokens
         or (lemma(verb) not in lex.killed and lemma(verb) not in lex.wounded)
     ):
         return None
-    said = [lemma(verb)] + [lemma(c) for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd")]
-    outcome = _outcome_of_lemmas(said, lex)
-    if outcome is None:
-        return None
-    if outcome == WOUNDED and lemma(verb) in _HIT_WORDS:
-        outcome = HIT
-    head, alone = verb, obj is tok and not any(c.dep_ == "conj" for c in obj.children)
+    else:
+        said = [lemma(verb)] + [lemma(c) for c in verb.children if c.dep_ in ("advmod", "acomp", "oprd")]
+        found = _outcome_of_lemmas(said, lex)
+        if found is None:
+            return None
+        outcome = HIT if found == WOUNDED and lemma(verb) in _HIT_WORDS else found
+    head = verb
+    alone = not turned and obj is tok and not any(c.dep_ == "conj" for c in obj.children)
     for _ in range(5):
         if lemma(head) in _TRIES and outcome == KILLED:
             outcome = HIT  # "tried to kill himself"
@@ -357,7 +383,8 @@ def _np_quantity(tok: Token, lex: Lexicon, person: bool = False) -> tuple[int | 
             if g.dep_ == "pobj" and (lemma(g) in lex.person_nouns or g.lower_ in ("them", "those", "these"))
         ]
         num = _number(tok, lex)
-        if num is not None and (of or tok.dep_ in _SUBJ):
+        harm_object = tok.dep_ == "dobj" and (lemma(tok.head) in lex.killed or lemma(tok.head) in lex.wounded)
+        if num is not None and (of or tok.dep_ in _SUBJ or harm_object):  # "kills 1, injures 3"
             return (num[0] if num[1] else None, False, False)
         return None
     if (
@@ -496,6 +523,11 @@ def count_casualties(
             tok.pos_ == "ADJ" and tok.lower_ == "old" and tok.dep_ in (*_SUBJ, "pobj", "dobj")
         ):
             continue  # (but "a 6-year-old is dead": the age is the person)
+        if lemma(tok) == "suicide" and tok.dep_ == "dobj" and lemma(tok.head) in ("commit", "attempt"):
+            harmed = _suicide(tok, lex, tokens)
+            if harmed is not None:  # "shot his brother and then committed suicide"
+                selves.append(harmed)
+            continue
         if tok.lower_ in _REFLEXIVES:
             harmed = _self_harm(tok, lex, tokens)
             if harmed is not None:  # "the man killed his wife and then himself"
@@ -527,7 +559,9 @@ def count_casualties(
         outcome = None
         if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
             # a headline without a verb: "Teen in critical condition after accidental shooting"
-            outcome = _outcome_of_lemmas(_predicate_lemmas(tok, tokens, lex=lex)[1:], lex)
+            said = _predicate_lemmas(tok, tokens, lex=lex)[1:]
+            said += [lemma(c) for c in tok.children if c.dep_ == "amod" and c.i > tok.i]  # "One man dead"
+            outcome = _outcome_of_lemmas(said, lex)
         elif tok.dep_ == "nsubj" and tok.head.i in tokens and _acts_on_other(tok.head, lex):
             continue  # "the younger brother shot his sibling": the subject is the one who shot
         elif tok.dep_ == "nsubj" and (
@@ -545,6 +579,13 @@ def count_casualties(
         ):
             said = [lemma(tok.head)] + [
                 lemma(c) for c in tok.head.children if c.dep_ in ("acomp", "oprd", "advmod", "xcomp", "prt")
+            ]
+            said += [  # "shot his brother to death"
+                lemma(g)
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
             ]
             outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
             if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
@@ -770,7 +811,10 @@ def _person(
             key = same[-1].key
     # "another" of the first victim met tells them apart from someone else ("a teen was charged in the
     # shooting death of another teen"), not from a victim
-    new = bool(people) and any(lemma(c) in _NEW_MARKERS for c in tok.children)
+    new = bool(people) and (
+        any(lemma(c) in _NEW_MARKERS for c in tok.children)
+        or (indefinite and any(c.lower_ in _OTHER_OF_KIN for c in tok.children if c.dep_ == "amod"))
+    )
     key = next((p.key for p in people if tok.i in p.tokens), key)  # the same words met again
     for p in people:
         if p.key == key:
