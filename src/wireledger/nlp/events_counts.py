@@ -29,6 +29,7 @@ _NEW_MARKERS = {"another", "second", "third", "other", "also"}
 # "shot his brother, 6, and wounded an older brother": a second person of the same kin word
 _OTHER_OF_KIN = {"older", "younger", "elder", "oldest", "youngest", "eldest"}
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "who", "whom"}
+_OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)  # "five other people shot"
 
 
 @dataclass
@@ -185,11 +186,16 @@ def _fatal_after(tok: Token, lex: Lexicon, tokens: set[int]) -> bool:
     return after is None or after.pos_ not in ("DET", "PRON", "PROPN", "NOUN", "NUM")
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of the coordinated words ``tok`` belongs to ("two dead and three others": "two")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _left_in_state(tok: Token, lex: Lexicon) -> bool:
     """The object of "leave" (or a conjunct of it): "left two dead and three others wounded"."""
-    head = tok
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _first_conjunct(tok)
     return head.dep_ == "dobj" and lemma(head.head) in lex.leave_verbs
 
 
@@ -218,9 +224,7 @@ def _shot_participle(tok: Token, tokens: set[int]) -> Token | None:
 def _sent_to_hospital(tok: Token, lex: Lexicon) -> bool:
     """A counted object of a verb that takes it to a hospital ("sent four people to the hospital", "put
     three women in the hospital"): hurt, not (so far) dead."""
-    head = tok
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
+    head = _first_conjunct(tok)
     if head.dep_ != "dobj" or lemma(head.head) not in lex.hospital_verbs:
         return False
     if not any(c.dep_ == "nummod" for c in tok.children):
@@ -251,22 +255,32 @@ def _acts_on_other(verb: Token, lex: Lexicon) -> bool:
 _TRIES = {"try", "attempt"}
 
 
-def _suicide(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
-    """(the subject, outcome) of "committed suicide" (dead) or "attempted suicide" (hurt), the subject
-    found through the verbs it is coordinated with ("shot his wife and then committed suicide")."""
-    head = tok.head
-    outcome = HIT if lemma(head) == "attempt" else KILLED
+def _subject_above(verb: Token) -> tuple[Token, Token, bool] | None:
+    """(the subject, the verb it is the subject of, whether a verb of trying was passed) found by climbing
+    from ``verb`` through the verbs it is coordinated with or governed by ("shot his wife and then
+    committed suicide", "tried to kill himself"); None within five steps."""
+    head, tried = verb, False
     for _ in range(5):
-        if lemma(head) in _TRIES:
-            outcome = HIT  # "tried to commit suicide"
+        tried = tried or lemma(head) in _TRIES
         subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
         if subj:
-            person = subj[0].i in tokens and _np_quantity(subj[0], lex) is not None
-            return (subj[0], outcome) if person else None
+            return subj[0], head, tried
         if head.head.i == head.i:
             return None
         head = head.head
     return None
+
+
+def _suicide(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
+    """(the subject, outcome) of "committed suicide" (dead) or "attempted suicide", "tried to commit
+    suicide" (hurt)."""
+    found = _subject_above(tok.head)
+    if found is None:
+        return None
+    subj, _, tried = found
+    if subj.i not in tokens or _np_quantity(subj, lex) is None:
+        return None
+    return subj, HIT if tried else KILLED
 
 
 def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] | None:
@@ -294,21 +308,17 @@ def _self_harm(tok: Token, lex: Lexicon, tokens: set[int]) -> tuple[Token, str] 
         if found is None:
             return None
         outcome = HIT if found == WOUNDED and lemma(verb) in _HIT_WORDS else found
-    head = verb
     alone = not turned and obj is tok and not any(c.dep_ == "conj" for c in obj.children)
-    for _ in range(5):
-        if lemma(head) in _TRIES and outcome == KILLED:
-            outcome = HIT  # "tried to kill himself"
-        subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
-        if subj:
-            if alone and (head is verb or not _acts_on_other(head, lex)):
-                return None  # "he shot himself", "a boy found a gun and shot himself": counted already
-            person = subj[0].i in tokens and _np_quantity(subj[0], lex) is not None
-            return (subj[0], outcome) if person else None  # not "a shot that injured himself"
-        if head.head.i == head.i:
-            return None
-        head = head.head
-    return None
+    found_subj = _subject_above(verb)
+    if found_subj is None:
+        return None
+    subj, head, tried = found_subj
+    if tried and outcome == KILLED:
+        outcome = HIT  # "tried to kill himself"
+    if alone and (head is verb or not _acts_on_other(head, lex)):
+        return None  # "he shot himself", "a boy found a gun and shot himself": counted already
+    person = subj.i in tokens and _np_quantity(subj, lex) is not None
+    return (subj, outcome) if person else None  # not "a shot that injured himself"
 
 
 def _tells_of_other(verb: Token, lex: Lexicon) -> bool:
@@ -590,11 +600,9 @@ def count_casualties(
             outcome = _outcome_of_lemmas(said, lex)  # "shot dead the mayor", "fatally shot a man"
             if outcome == WOUNDED and lemma(tok.head) in _HIT_WORDS:
                 outcome = HIT
-        elif _shot_participle(tok, tokens) is not None:
+        elif (participle := _shot_participle(tok, tokens)) is not None:
             # "one of five people shot", "the two men killed on Sunday": the participle after the noun
-            verb = _shot_participle(tok, tokens)
-            assert verb is not None
-            outcome = _outcome_of_lemmas(_predicate_lemmas(verb, tokens, lex=lex), lex)
+            outcome = _outcome_of_lemmas(_predicate_lemmas(participle, tokens, lex=lex), lex)
         elif _sent_to_hospital(tok, lex):
             outcome = WOUNDED  # "a shooting that sent four people to the hospital"
         elif _left_in_state(tok, lex):
@@ -1057,9 +1065,6 @@ def _absorbed(mention: _Person, told: list[_Person], outcome: str = KILLED) -> b
             k.absorbs = True
             return True
     return False
-
-
-_OTHERS = re.compile(r"\b(?:other|others|more|additional)\b", re.IGNORECASE)
 
 
 def _pick(res: Casualties, field_: str, facts: list[CountFact]) -> int | None:

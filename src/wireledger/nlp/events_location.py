@@ -296,7 +296,7 @@ def event_location(
         and city.location.city != dateline.location.city
     )
     # a city the headline gives the event ("Shooting at Kokomo bar") is where it happened, whatever the
-    # dateline says; so is one of another state when the event's words name that state
+    # dateline says
     ts = ctx.rdoc.document.title_span
     title_city = next(
         (
@@ -307,7 +307,7 @@ def event_location(
         None,
     )
     if title_city is not None:
-        city, nearby_town = title_city, True
+        city = title_city
     other_region = next(
         (
             c.location.region
@@ -319,9 +319,10 @@ def event_location(
         ),
         None,
     )
-    if other_region is not None:
-        same_country = False  # "BOSTON (Reuters) - ... at their southern Maine home"
-    if dateline is not None and same_country and not street_of_it and not nearby_town:
+    # the event's words name another state than the dateline's: "BOSTON (Reuters) - ... at their southern
+    # Maine home"
+    dateline_holds = same_country and other_region is None and not street_of_it and not nearby_town
+    if dateline is not None and dateline_holds and title_city is None:
         city = dateline
     if city is None and use_report_city:
         town = police_town(ctx)
