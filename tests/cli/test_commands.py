@@ -131,10 +131,13 @@ def test_jsonl_from_stdin_with_field_options(tmp_path: Path) -> None:
     assert result.exit_code == 1 and summary["stored"] == 1 and summary["problems"][0]["code"] == "E112"
     # stdin cannot be recognised on a later run, so its problems are never "already reported"
     again = _run(tmp_path / "s.db", "ingest", "-", "--format-in", "jsonl", "--id-field", "doc_id",
-                 "--text-field", "body", input=stdin)
+                 "--text-field", "body", "--title-field", "headline", input=stdin)
     assert again.exit_code == 1 and "already reported" not in again.stdout
     doc = _json(_run(tmp_path / "s.db", "show", "n-1", "--format", "json"))["document"]
     assert doc["title"] == "Two held after Hesk robbery" and doc["published"] == "2025-02-01"
+    # the headline field is read as the report's headline, in front of the body
+    assert doc["text"].startswith("Two held after Hesk robbery\n\nPolice in Hesk")
+    assert doc["title_span"] == [0, len("Two held after Hesk robbery")]
 
 
 def test_published_option_dates_undated_inputs(tmp_path: Path) -> None:

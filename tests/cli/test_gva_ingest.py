@@ -9,7 +9,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from wireledger.model import document_id
+from wireledger.ingest.jsonl import record_document
+from wireledger.ingest.options import IngestOptions
 
 WIRELEDGER = str(Path(sys.executable).with_name("wireledger"))
 FIELDS = ["--id-field", "doc_id", "--text-field", "content", "--published-field", "dct"]
@@ -33,8 +34,9 @@ def test_gva_articles_twice(tmp_path: Path, shared: Path) -> None:
     con = sqlite3.connect(db)
     holder = dict(con.execute("SELECT source_id, document_id FROM source_ids").fetchall())
     ids_by_content: dict[str, set[str]] = defaultdict(set)
-    for r in with_text:
-        ids_by_content[document_id(r["content"])].add(r["doc_id"])
+    options = IngestOptions(id_field="doc_id", text_field="content", published_field="dct")
+    for n, r in enumerate(with_text):  # the text as stored: the headline (title field), then the content
+        ids_by_content[record_document(r, "gva", n, "gva", options, None).id].add(r["doc_id"])
     assert set(holder) == {r["doc_id"] for r in with_text}  # every article with text is stored
     shared = [ids for ids in ids_by_content.values() if len(ids) > 1]
     assert shared, "GVA has texts under two ids"

@@ -22,8 +22,11 @@ def test_configured_fields(ingest, ingest_dir, check_offsets):
     assert first.published == "2026-02-01" and first.source_format == "jsonl"
     assert second.published == "2026-02-03" and second.published_original == "February 3, 2026"
     assert first.metadata["fields"] == {"desk": "crime"} and first.metadata["line"] == 1
-    # the same text under two ids: one Document id, two source ids
+    # the same headline and text under two ids: one Document id, two source ids
     assert first.id == third.id and first.source_id != third.source_id
+    # the headline field opens the text, as the report's headline
+    assert first.text.startswith("Man stabbed outside nightclub\n\nA 27-year-old man")
+    assert first.text[slice(*first.title_span)] == first.title
     assert fourth.published is None and any(w.startswith("W004") for w in fourth.warnings)
     for doc in docs:
         check_offsets(doc)

@@ -410,3 +410,21 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
 def test_counts_said_in_passing(title: str, body: str, killed: int, wounded: int) -> None:
     ev, doc = read_report(title, body)
     assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "killed", "wounded"),
+    [
+        # a Title Case headline is read as a sentence: "Dies", "Killed" are verbs, not names
+        ("Lakeview Boy Dies After Being Accidentally Shot", "He was flown to a hospital in Fargo.", 1, 0),
+        ("9-Year-Old Ohio Girl Killed In Deer Hunting Accident", "Her family asked for privacy.", 1, 0),
+        # a murder-suicide is an attack, in any case
+        ("4 dead in murder-suicide at lake cottage near Ely", "Subscribe for unlimited access.", 4, 0),
+        ("Woman, Teen Son Dead In Apparent Murder-Suicide In Dover", "Troopers were called at noon.", 2, 0),
+    ],
+)
+def test_headlines_in_title_case_and_murder_suicides(title: str, body: str, killed: int,
+                                                     wounded: int) -> None:
+    ev, doc = read_report(title, body)
+    assert ev.type in ("armed_assault", "assassination", "unarmed_assault"), summary(doc)
+    assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)

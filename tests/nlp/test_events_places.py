@@ -3,6 +3,7 @@ and a state force's name gives no town."""
 
 from __future__ import annotations
 
+import pytest
 from events_support import main_event, pipeline, read_text, summary, text_document
 
 
@@ -76,22 +77,36 @@ def test_a_town_qualified_by_its_state_is_itself_not_a_larger_city_known_by_its_
     assert ev.location.city == "Puyallup"
 
 
-def test_a_city_the_headline_gives_the_event_beats_the_dateline() -> None:
-    doc = read_report("Shooting at Muncie bar sends three men to the hospital",
-                      "INDIANAPOLIS, Ind. — Police are investigating a shooting at a tavern that wounded "
-                      "three men early Sunday.")
+@pytest.mark.parametrize(
+    ("title", "body", "city", "detail"),
+    [
+        # a city the headline gives the event beats the dateline
+        ("Shooting at Muncie bar sends three men to the hospital",
+         "INDIANAPOLIS, Ind. — Police are investigating a shooting at a tavern that wounded three men early "
+         "Sunday.", ("Muncie", "Indiana"), None),
+        # a name opening a paragraph without dateline punctuation is no dateline
+        ("Three hurt as gunfire erupts at Gary lounge",
+         "Chicago Tribune reporters recap the night's news, including a shooting in Gary, Ind., that wounded "
+         "three people on Friday.", ("Gary", "Indiana"), None),
+        # a district the report calls a section of the city is no town of its own (Kensington is also a
+        # town in Maryland and elsewhere)
+        ("Cops: 5 Wounded In Kensington Shooting",
+         "PHILADELPHIA (AP) — Five people were shot in the Kensington section of the city on Sunday night, "
+         "police said.\n\nAll five were taken to Temple University Hospital.",
+         ("Philadelphia", "Pennsylvania"), "Kensington"),
+        # ... while a city named with "a neighborhood" of it is still the city
+        ("Two Hurt In Overnight Shooting",
+         "Two brothers playing cards in a Cleveland neighborhood were shot late Friday, police said.\n\n"
+         "Both were expected to survive.", ("Cleveland", "Ohio"), None),
+    ],
+)
+def test_where_a_report_with_its_headline_places_the_event(title: str, body: str, city: tuple[str, str],
+                                                          detail: str | None) -> None:
+    doc = read_report(title, body)
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
-    assert (ev.location.city, ev.location.region) == ("Muncie", "Indiana")
-
-
-def test_a_name_that_opens_a_paragraph_without_dateline_punctuation_is_no_dateline() -> None:
-    doc = read_report("Three hurt as gunfire erupts at Gary lounge",
-                      "Chicago Tribune reporters recap the night's news, including a shooting in Gary, Ind., "
-                      "that wounded three people on Friday.")
-    ev = main_event(doc)
-    assert ev is not None and ev.location is not None, summary(doc)
-    assert ev.location.city == "Gary"
+    assert (ev.location.city, ev.location.region) == city
+    assert ev.location.detail == detail
 
 
 def test_a_state_the_event_names_overrules_a_wire_dateline_of_another_state() -> None:

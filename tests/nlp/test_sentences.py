@@ -3,6 +3,7 @@ end sentences; hard-wrapped lines are not broken apart."""
 
 from __future__ import annotations
 
+from events_support import text_document
 from reading_support import read_fixture, read_text
 
 from wireledger.model import Document, Paragraph, Section
@@ -62,3 +63,33 @@ def test_hard_breaks_from_layout_without_a_parse() -> None:
     assert text.index("Sources") in breaks
     assert text.index("And on") not in breaks  # a full stop inside a paragraph is the parser's call
 
+
+
+def _recased(title: str, body: str) -> str:
+    from wireledger.nlp.sentences import recased_text
+
+    text = f"{title}\n\n{body}"
+    return recased_text(text_document(text, None, title))[: len(title)]
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case() -> None:
+    assert _recased("Man Shoots Wife, Then Himself In Jackson Home",
+                    "A man shot his wife on Sunday, deputies said.") == (
+        "Man shoots wife, then himself in Jackson home")
+
+
+def test_recasing_keeps_names_the_body_writes_capitalised() -> None:
+    # "Rose" and "Hunter" are ordinary words elsewhere; this body writes them as a name
+    got = _recased("Rose Hunter Wounded Outside Bar", "Police said Rose Hunter, 23, was hit in the arm.")
+    assert got == "Rose Hunter wounded outside bar"
+    # "New Haven": "new" is ordinary, but the body writes it capitalised beside "Haven"
+    assert _recased("Five Shot In New Haven Early Sunday",
+                    "Five people were shot in New Haven early Sunday.").startswith("Five shot in New Haven")
+    # a word between two names is part of them; initials and acronyms keep their capitals
+    assert _recased("Otter Tail County Boy Dies After FBI Raid In D.C.",
+                    "The boy died on Monday.") == "Otter Tail County boy dies after FBI raid in D.C."
+
+
+def test_a_headline_in_ordinary_case_is_left_alone() -> None:
+    title = "Man shot on Main Street in Dayton"
+    assert _recased(title, "A man was shot on Main Street.") == title

@@ -211,11 +211,15 @@ def reread_command(settings: Settings, processes: int | None, fmt: str) -> None:
               help="Take the readings of reports from this JSONL file when it holds them; the reports read "
                    "are added to it (measure the merging again without reading; delete it when the reader "
                    "changes).")
+@click.option("--assignment", default=None, metavar="FILE.jsonl",
+              help="Also write each scored document's predicted incident and gold cluster, one JSON line "
+                   "each ({\"doc_id\", \"incident\", \"gold\"}), to study the errors.")
 @format_option
 @click.pass_obj
 def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_field: str, text_field: str,
                           title_field: str, published_field: str, only: tuple[str, ...],
-                          processes: int | None, readings: str | None, fmt: str) -> None:
+                          processes: int | None, readings: str | None, assignment: str | None,
+                          fmt: str) -> None:
     """Ingest PATH into a temporary ledger and score which reports were merged into one incident
     (B-cubed, MUC and pairwise precision, recall and F1 against the gold field)."""
     from ..errors import UsageError
@@ -231,6 +235,13 @@ def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_fie
                                      text_field=text_field, title_field=title_field,
                                      published_field=published_field, only=selected or None,
                                      processes=processes or settings.processes, readings=readings)
+    if assignment:
+        with open(assignment, "w", encoding="utf-8") as out:
+            for doc_id, gold in sorted(info.pop("gold").items()):
+                row = {"doc_id": doc_id, "incident": info["predicted"].get(doc_id), "gold": gold}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    info.pop("gold", None)
+    info.pop("predicted", None)
     if fmt == "json":
         echo_json("eval clusters", {**scores.to_dict(), "run": info})
         return

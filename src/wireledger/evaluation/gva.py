@@ -276,25 +276,13 @@ def score(
 
 
 def article_document(article: dict[str, Any], where: str = "gva") -> Document:
-    """The Document of one GVA article (its ``doc_id`` is the input id readings are joined on).
-
-    The article is read as published: its headline, then its body. The collection keeps the headline
-    apart from the scraped body, which sometimes holds only page furniture ("Thank you for registering"),
-    so the headline is put in front of the body when the body does not already open with it.
-    """
+    """The Document of one GVA article (its ``doc_id`` is the input id readings are joined on), read as
+    published: its headline, then its body (see ``record_document``)."""
     record = {
         k: article.get(k) for k in ("doc_id", "content", "title", "dct", "original_url", "outlet_domain")
     }
     record["outlet"] = article.get("outlet_domain")
-    title = (article.get("title") or "").strip()
-    content = article.get("content") or ""
-    if title and _squash(title[:60]) not in _squash(content[:400]):
-        record["content"] = f"{title}\n\n{content}"
     return record_document(record, where, 0, where, GVA_OPTIONS, None)
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
 
 
 def documents(articles: Iterable[dict[str, Any]]) -> Iterator[Document]:

@@ -4,11 +4,15 @@ Which keys hold the id, text, title, publication date and URL is configurable (`
 a dotted name (``article.body``) reaches into nested objects. A line that is not JSON (E110), lacks
 the text field (E111) or has an empty text (E112) is reported with its line number and skipped; the
 other lines are read. The size limit applies to each line, not to the whole file.
+
+A record's title is read as its headline: when the text does not already open with it (scraped bodies
+seldom repeat the headline), the text becomes the title, a blank line, then the body.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -16,6 +20,7 @@ from ..errors import InputError, Problem
 from ..model import Document
 from .build import DocumentDraft, build_document
 from .options import IngestOptions
+from .segment import locate_title
 from .textfile import clean_text
 
 _MISSING = object()
@@ -60,6 +65,10 @@ def _optional(value: Any) -> str | None:
     return text or None
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
 def record_document(record: dict[str, Any], where: str, lineno: int, name: str, options: IngestOptions,
                     default_published: str | None) -> Document:
     """The Document for one JSON object."""
@@ -74,12 +83,17 @@ def record_document(record: dict[str, Any], where: str, lineno: int, name: str, 
         metadata["input_id"] = input_id
     if extra:
         metadata["fields"] = extra
+    title = _optional(get_field(record, options.title_field))
+    if title is not None:
+        title = " ".join(title.split())
+        if locate_title(text, title) is None and _squash(title[:60]) not in _squash(text[:400]):
+            text = f"{title}\n\n{text}"
     draft = DocumentDraft(
         text=text,
         source_id=input_id if input_id is not None else where,
         source_format="jsonl",
         input_name=where,
-        title=_optional(get_field(record, options.title_field)),
+        title=title,
         url=_optional(get_field(record, options.url_field)),
         outlet=_optional(record.get("outlet")),
         author=_optional(record.get("author")),

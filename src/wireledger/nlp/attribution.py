@@ -54,7 +54,7 @@ class AttributionStep:
                 doc.warnings.append(f"{self.extractor}: no parse; claims not read")
                 return doc
             sdoc = doc.spacy = self.nlp(doc.text)
-        if sdoc.text != doc.text:
+        if sdoc.text.lower() != doc.text.lower():  # (a headline may be parsed recased)
             doc.warnings.append(f"{self.extractor}: the parse does not match the text; claims not read")
             return doc
         sentences = _sentences(doc, sdoc)

@@ -635,6 +635,10 @@ def count_casualties(
             indefinite = any(c.lower_ in ("a", "an") for c in tok.children if c.dep_ == "det")
         if tok.i < title_end and value == 1 and tok.lower_ not in _PRONOUNS:
             headline.append((tok, outcome))
+            for c in tok.children:
+                if _listed_in_headline(c, lex):  # "Man, 11-year-old daughter dead": two people
+                    headline.append((c, outcome))
+                    res.victims.append((c.left_edge.i, c.i + 1))
         elif tok.lower_ in _PRONOUNS or (value == 1 and not lower):
             _person(people, tok, outcome, indefinite, index, lex)
         else:
@@ -656,6 +660,15 @@ def count_casualties(
     if not people:  # the headline's person is the lead's, told again: counted when the body names none
         for tok, outcome in headline:
             _person(people, tok, outcome, True, index, lex)
+    elif len(headline) == 1 and headline[0][1] == KILLED and not any(
+        p.outcome == KILLED for p in people
+    ) and not any(f.field == KILLED for f in facts):
+        # "Boy dies after being shot" ... "He was flown to a hospital": the lead's first person, who the
+        # headline says died
+        told = _gender(headline[0][0], lex)
+        first = min(people, key=lambda p: min(p.tokens))
+        if told is None or first.gender in (None, told):
+            first.outcome = KILLED
     res.facts = facts
     counted = _decide(res, facts, people)
     res.facts = facts + _person_support(doc, counted, facts)
@@ -663,6 +676,21 @@ def count_casualties(
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+def _listed_in_headline(tok: Token, lex: Lexicon) -> bool:
+    """A headline's comma lists people where prose says "and": "Woman, teen son dead" (an apposition
+    the parser reads) is two people, while "Joe Doe, a teacher, killed" (closed by a second comma) and a
+    name are one."""
+    doc = tok.doc
+    return (
+        tok.dep_ == "appos"
+        and lemma(tok) in lex.person_nouns
+        and not tok.ent_type_
+        and (lemma(tok.head) in lex.person_nouns or tok.head.lower_ in lex.person_nouns)
+        and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
+        and not any(c.dep_ == "det" for c in tok.children)
+    )
 
 
 def _lead_people(doc: SpacyDoc, people: list[_Person], n_lead: int) -> list[_Person]:

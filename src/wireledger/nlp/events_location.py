@@ -102,6 +102,22 @@ def _is_origin(ctx: EventContext, p: PlaceMention) -> bool:
 
 
 @cache
+def _part_nouns() -> str:
+    words = load_data("events_places.yaml").get("part_nouns") or ()
+    return "|".join(re.escape(w) for w in words)
+
+
+def _called_part(ctx: EventContext, name: str) -> bool:
+    """The report calls the place part of a city somewhere: "the Kensington section of Philadelphia",
+    "the city's Knoxville section"."""
+    nouns = _part_nouns()
+    if not nouns or not name:
+        return False
+    pattern = rf"(?:\bthe|['’]s)\s+{re.escape(name)}\s+(?:{nouns})\b"  # not "a Pittsburgh neighborhood"
+    return re.search(pattern, ctx.rdoc.text) is not None
+
+
+@cache
 def _destination_words() -> tuple[frozenset[str], frozenset[str]]:
     data = load_data("events_places.yaml")
     return frozenset(data.get("destination_verbs") or ()), frozenset(data.get("destination_nouns") or ())
@@ -162,6 +178,9 @@ def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[
             kind = kind_of(loc, p.location is not None)
             if kind == "unknown" and span.root.ent_type_ == "GPE":
                 kind = "town"  # a place name the gazetteer lacks: most often a small town
+            if kind in ("city", "town") and _called_part(ctx, p.text):
+                kind = "sub"  # a district that bears a town's name
+                loc = Location(name=p.text, detail=p.text, start=p.start, end=p.end)
             out.append(PlaceCandidate(dist, p, loc, kind))
     out.sort(key=lambda c: (c.distance, c.mention.start))
     return out

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..model import Document
 from .base import ReadingDoc, load_data
 from .registry import StepContext, register_step
+from .truecase import Truecaser
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,9 +90,74 @@ def hard_breaks(document: Document) -> list[int]:
     return sorted(b for b in breaks if 0 < b < len(text))
 
 
+_HEAD_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+")
+_CAPITAL_PAIR = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _truecaser() -> Truecaser:
+    return Truecaser.load()
+
+
+def _headline_like(line: str) -> bool:
+    """Title Case: three or more longer words, nearly all of them capitalised."""
+    words = [w for w in _HEAD_WORD.findall(line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def recased_text(document: Document) -> str:
+    """The text with its headline and section headings in sentence case when they are written in Title
+    Case ("Man Shoots Wife In Jackson Home" -> "Man shoots wife in Jackson home"): same
+    length, letter for letter, so every offset still points into ``document.text``.
+
+    A tagger reads capitalised words as names, so a headline's verbs and nouns go unread. A word takes
+    lower case when cased English usually writes it so (``Truecaser``) and this report never writes it
+    capitalised inside a sentence unless it also writes it in lower case (a name such as "Hunter" or
+    "Rose" stays as the body writes it). The first word of a line keeps its capital."""
+    text = document.text
+    spans = [document.title_span] if document.title_span else []
+    spans += [(s.start, s.heading_end) for s in document.sections]
+    spans = [(a, b) for a, b in spans if b > a and _headline_like(text[a:b])]
+    if not spans:
+        return text
+    body = list(text)
+    for a, b in spans:
+        body[a:b] = " " * (b - a)
+    rest = "".join(body)
+    capitalised = {m.group().lower() for m in _MID_SENTENCE_CAPITAL.finditer(rest)}
+    lower = set(re.findall(r"\b[a-z]+\b", rest)) & capitalised
+    names = {(m[1].lower(), m[2].lower()) for m in _CAPITAL_PAIR.finditer(rest)}
+    caser = _truecaser()
+    out = list(text)
+    for a, b in spans:
+        words = list(_HEAD_WORD.finditer(text, a, b))
+        # per word: does it take lower case? (not a line's first word, nor a name the body writes)
+        lowered: list[bool] = []
+        for m in words:
+            low = m.group().lower()
+            line = max(a, text.rfind("\n", a, m.start()) + 1)
+            first = not text[line:m.start()].strip()
+            named = first or (low in capitalised and low not in lower)
+            titled = len(low) > 1 and m.group()[0].isupper() and m.group()[1:].islower()  # not "D.C.", "FBI"
+            lowered.append(titled and not named and caser.form_of(m.group()) == low)
+        for k, m in enumerate(words):
+            kept = [0 <= j < len(words) and not lowered[j] and words[j].group()[0].isupper()
+                    for j in (k - 1, k + 1)]
+            pairs = [(words[j].group().lower(), words[j + 1].group().lower()) for j in (k - 1, k)
+                     if 0 <= j < len(words) - 1]
+            # "Otter Tail County": a word between two names is one too; "New Haven": so is one the body
+            # writes capitalised beside the same neighbour
+            if lowered[k] and not all(kept) and not names.intersection(pairs):
+                out[m.start():m.end()] = m.group().lower()
+    recased = "".join(out)
+    return recased if len(recased) == len(text) else text
+
+
 def layout_doc(nlp: Language, document: Document) -> SpacyDoc:
-    """The tokenised document with sentence starts preset from layout and abbreviations."""
-    doc = nlp.make_doc(document.text)
+    """The tokenised document with sentence starts preset from layout and abbreviations. A headline or
+    heading in Title Case is tokenised in sentence case (``recased_text``)."""
+    doc = nlp.make_doc(recased_text(document))
     if len(doc) < 2:
         return doc
     starts = [t.idx for t in doc]

@@ -326,7 +326,8 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
     document-to-incident assignment against the gold field. ``only`` keeps the lines whose field has one
     of the given values (e.g. the security topics of ECB+). Lines without text are not scored.
     ``readings`` is a JSONL file of stored readings: a report found there is not read again, and the
-    readings made are added to it (see ``stored_readers``)."""
+    readings made are added to it (see ``stored_readers``). ``info`` also holds the scored ``gold`` and
+    the ``predicted`` assignment (document id -> incident)."""
     from .ingestion import ingest
     from .ledger import pipeline_readers, stored_readers
 
@@ -354,4 +355,5 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
     scored = {d: g for d, g in gold.items() if d in predicted}
     info = {"lines": len(gold), "not_ingested": len(gold) - len(scored), "ingest": summary.to_dict(),
             **counts}
+    info["gold"], info["predicted"] = scored, predicted  # (the caller may write them out)
     return score_assignment(predicted, scored), info
