@@ -86,3 +86,19 @@ def test_two_districts_of_one_city_weigh_against_one_happening() -> None:
     assert score_pair(north, east).reasons["place"] < 0 < score_pair(north, again).reasons["place"]
     assert score_pair(north, again).reasons["place"] > score_pair(north, street).reasons["place"] > 0
     assert score_pair(east, both).reasons["place"] >= 0
+
+
+def test_reports_of_a_mass_shooting_may_name_different_victims() -> None:
+    def shooting(text: str, victim: str, killed: int, wounded: int) -> EventProfile:
+        return primary(text, [event("ev1", day="2024-05-12", city="Dayton", killed=killed, wounded=wounded,
+                                    people=((victim, "victim"),))])
+
+    # nine shot at a festival: one report tells of one wounded woman, another of a man who died
+    a = shooting("Nadia Pruitt was among nine people shot at the Dayton riverfront festival.", "Nadia Pruitt",
+                 2, 7)
+    b = shooting("Leon Achebe died after gunfire at the riverfront festival in Dayton.", "Leon Achebe", 2, 7)
+    # one person shot in each: different named victims are two shootings
+    c = shooting("Nadia Pruitt was shot on Fern Avenue in Dayton.", "Nadia Pruitt", 0, 1)
+    d = shooting("Leon Achebe was shot on Fern Avenue in Dayton.", "Leon Achebe", 0, 1)
+    assert score_pair(a, b).reasons["people"] == 0.0
+    assert score_pair(c, d).reasons["people"] < 0

@@ -17,6 +17,7 @@ from .text import cosine
 
 OWN_DAYS = 2  # a date this many days before publication (or on it) is the report's own day
 MENTIONED_ONLY = 0.1  # a full name both reports name, neither as a participant
+MANY_HURT = 4  # killed and wounded together: a mass shooting, whose reports name different victims
 
 # Families of attack types that readers confuse with each other; a pair across families is unlikely.
 _ATTACK_FAMILY = {
@@ -174,6 +175,9 @@ def _people_term(a: EventProfile, b: EventProfile) -> float:
         return 0.1
     va, vb = _victims(a), _victims(b)
     if va and vb:
+        hurt = max((p.killed or 0) + (p.wounded or 0) for p in (a, b))
+        if hurt >= MANY_HURT and hurt > max(len(va), len(vb)):
+            return 0.0  # a mass shooting: each report names some of its many victims
         return -0.15
     return 0.0
 
