@@ -102,3 +102,22 @@ def test_reports_of_a_mass_shooting_may_name_different_victims() -> None:
     d = shooting("Leon Achebe was shot on Fern Avenue in Dayton.", "Leon Achebe", 0, 1)
     assert score_pair(a, b).reasons["people"] == 0.0
     assert score_pair(c, d).reasons["people"] < 0
+
+
+def test_a_follow_up_naming_the_same_victim_pays_less_for_a_date_far_off() -> None:
+    # a profile of the victim a week after the shooting
+    attack = primary("Dario Mens, 44, was shot dead in a parking lot on Quay Street in Toledo last week.",
+                     [event("ev1", day="2024-03-02", city="Toledo", people=(("Dario Mens", "victim"),))],
+                     published="2024-03-09", title="Remembering Dario Mens")
+    # a sentencing report whose attack the reader dated a year off (from a sentence about a prior case),
+    # published long after and not on that date
+    def sentenced(victim: str) -> EventProfile:
+        return primary(f"A Toledo man was sentenced to 30 years for the killing of {victim} on Quay Street.",
+                       [event("ev1", "sentence", day="2024-11-20"),
+                        event("ev2", day="2023-03-02", city="Toledo", people=((victim, "victim"),))],
+                       published="2024-11-20", title="Sentence in Quay Street killing")
+
+    same, other = sentenced("Dario Mens"), sentenced("Lena Oduya")
+    assert same.follow_up and other.follow_up
+    assert score_pair(attack, other).reasons["date"] == -0.5
+    assert -0.5 < score_pair(attack, same).reasons["date"] < -0.2

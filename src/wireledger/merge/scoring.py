@@ -38,6 +38,7 @@ class MergeParams:
     weights: tuple[tuple[str, float], ...] = ()  # optional (term, factor) pairs scaling a term
     title: float = 0.5  # share of the headlines' similarity when both events stand for their reports
     late_report: float = 0.2  # the most a date gap costs when the later date is only its report's own day
+    named_follow_up: float = 0.25  # ... and when a follow-up names a participant of the other report
 
 
 @dataclass
@@ -109,6 +110,13 @@ def _late_report(x: tuple[int, int, str], y: tuple[int, int, str], a: EventProfi
     return late.follow_up or bool(_named_in_both(a, b))
 
 
+def _follow_up_of_named(a: EventProfile, b: EventProfile) -> bool:
+    """One report tells a later step (an arrest, a charge, a trial) and both name the same participant:
+    its date of the attack is often the day of that step, or a date the reader took from a background
+    sentence, so a gap weighs less (a trial months later names the same victim)."""
+    return (a.follow_up or b.follow_up) and bool(_named_in_both(a, b))
+
+
 def _named_in_both(a: EventProfile, b: EventProfile) -> set[str]:
     """Full names both reports give, a participant on at least one side."""
     return (a.full_keys & b.full_keys) & (a.participant_keys | b.participant_keys)
@@ -126,6 +134,8 @@ def _date_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
             term = _interval_term(x, y)
             if term < -params.late_report and _late_report(x, y, a, b):
                 term = -params.late_report
+            elif term < -params.named_follow_up and _follow_up_of_named(a, b):
+                term = -params.named_follow_up
             best = max(best, term)
     return best
 
