@@ -418,13 +418,15 @@ def test_counts_said_in_passing(title: str, body: str, killed: int, wounded: int
         # a Title Case headline is read as a sentence: "Dies", "Killed" are verbs, not names
         ("Lakeview Boy Dies After Being Accidentally Shot", "He was flown to a hospital in Fargo.", 1, 0),
         ("9-Year-Old Ohio Girl Killed In Deer Hunting Accident", "Her family asked for privacy.", 1, 0),
+        # a headline's number the parse gave to another event ("..., 2 arrested")
+        ("Three wounded in drive-by shooting, 2 arrested", "Sign up for our newsletter.", 0, 3),
         # a murder-suicide is an attack, in any case
         ("4 dead in murder-suicide at lake cottage near Ely", "Subscribe for unlimited access.", 4, 0),
         ("Woman, Teen Son Dead In Apparent Murder-Suicide In Dover", "Troopers were called at noon.", 2, 0),
     ],
 )
-def test_headlines_in_title_case_and_murder_suicides(title: str, body: str, killed: int,
-                                                     wounded: int) -> None:
+def test_what_headlines_say_of_the_dead_and_hurt(title: str, body: str, killed: int,
+                                                 wounded: int) -> None:
     ev, doc = read_report(title, body)
     assert ev.type in ("armed_assault", "assassination", "unarmed_assault"), summary(doc)
     assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)

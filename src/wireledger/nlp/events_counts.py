@@ -487,7 +487,14 @@ def count_casualties(
     headline: list[tuple[Token, str]] = []
     people: list[_Person] = []
     selves: list[tuple[Token, str]] = []  # attackers who also hurt themselves
-    order = sorted(tokens)
+    # "Four injured in drive-by shooting, 2 arrested": the parse of a headline may give the number to
+    # another event's words; a number right before a casualty word of this event counts for it
+    numbers = {
+        i - 1 for i in tokens
+        if 0 < i < title_end and i - 1 not in tokens and _number(doc[i - 1], lex) is not None
+        and doc[i].pos_ in _STATE_POS and _outcome_of_lemmas([lemma(doc[i])], lex)
+    }
+    order = sorted(tokens | numbers)
     lead_people = 0
     for i in order:
         if lead_end is not None and i >= lead_end and lead_people == 0:
