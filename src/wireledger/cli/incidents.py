@@ -234,14 +234,8 @@ def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_fie
     scores, info = evaluate_clusters(path, settings, gold_field=gold_field, id_field=id_field,
                                      text_field=text_field, title_field=title_field,
                                      published_field=published_field, only=selected or None,
-                                     processes=processes or settings.processes, readings=readings)
-    if assignment:
-        with open(assignment, "w", encoding="utf-8") as out:
-            for doc_id, gold in sorted(info.pop("gold").items()):
-                row = {"doc_id": doc_id, "incident": info["predicted"].get(doc_id), "gold": gold}
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    info.pop("gold", None)
-    info.pop("predicted", None)
+                                     processes=processes or settings.processes, readings=readings,
+                                     assignment=assignment)
     if fmt == "json":
         echo_json("eval clusters", {**scores.to_dict(), "run": info})
         return

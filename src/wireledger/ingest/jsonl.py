@@ -12,7 +12,6 @@ seldom repeat the headline), the text becomes the title, a blank line, then the 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,7 +19,7 @@ from ..errors import InputError, Problem
 from ..model import Document
 from .build import DocumentDraft, build_document
 from .options import IngestOptions
-from .segment import locate_title
+from .segment import opens_with_title
 from .textfile import clean_text
 
 _MISSING = object()
@@ -65,10 +64,6 @@ def _optional(value: Any) -> str | None:
     return text or None
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\W+", "", text.lower())
-
-
 def record_document(record: dict[str, Any], where: str, lineno: int, name: str, options: IngestOptions,
                     default_published: str | None) -> Document:
     """The Document for one JSON object."""
@@ -86,7 +81,7 @@ def record_document(record: dict[str, Any], where: str, lineno: int, name: str, 
     title = _optional(get_field(record, options.title_field))
     if title is not None:
         title = " ".join(title.split())
-        if locate_title(text, title) is None and _squash(title[:60]) not in _squash(text[:400]):
+        if not opens_with_title(text, title):
             text = f"{title}\n\n{text}"
     draft = DocumentDraft(
         text=text,

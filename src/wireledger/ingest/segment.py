@@ -157,6 +157,16 @@ def locate_title(text: str, title: str | None) -> tuple[int, int] | None:
     return None
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def opens_with_title(text: str, title: str) -> bool:
+    """Whether the text already opens with its title: ``locate_title`` finds it, or the title's first
+    characters, punctuation and spacing aside, are among the text's first."""
+    return locate_title(text, title) is not None or _squash(title[:60]) in _squash(text[:400])
+
+
 def _is_date_only(s: str) -> bool:
     return bool(_DATE_ONLY.match(s))
 

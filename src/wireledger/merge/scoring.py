@@ -142,14 +142,14 @@ def _date_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
 
 def _place_term(a: EventProfile, b: EventProfile, params: MergeParams) -> float:
     """Same city: a little more likely (the same district of it more so, two districts less); different
-    cities far apart: much less. Gazetteers err on countries
-    ("Santa Cruz" in the Philippines), so a shared city name wins over a country mismatch."""
+    cities far apart: much less. Gazetteers err on countries ("Santa Cruz" in the Philippines), so a
+    shared city name wins over a country mismatch."""
     ca, cb = a.city_key, b.city_key
     if ca and cb and ca == cb:
         da, db = a.district_key, b.district_key
+        # two districts of one city ("Brighton Park", "North Lawndale"), neither report naming the other's
         if da and db and da != db and da not in b.places and db not in a.places:
-            return -0.1  # two districts of one city ("Brighton Park", "North Lawndale"), neither report
-            # naming the other's
+            return -0.1
         return 0.1 if da and da == db else 0.05
     if (ca and ca in b.places) or (cb and cb in a.places):
         return 0.0  # the other report names this city too: readers pick different places of one story

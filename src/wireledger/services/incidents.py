@@ -320,14 +320,14 @@ def _matching(profile: EventProfile, name: str) -> Iterable[Any]:
 def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incident_id", id_field: str = "id",
                       text_field: str = "text", title_field: str = "title",
                       published_field: str = "published", only: dict[str, set[str]] | None = None,
-                      processes: int = 1,
-                      readings: str | None = None) -> tuple[ClusterScores, dict[str, Any]]:
+                      processes: int = 1, readings: str | None = None,
+                      assignment: str | None = None) -> tuple[ClusterScores, dict[str, Any]]:
     """Ingest a JSONL file into a temporary ledger (reading every report), merge, and score the
     document-to-incident assignment against the gold field. ``only`` keeps the lines whose field has one
     of the given values (e.g. the security topics of ECB+). Lines without text are not scored.
     ``readings`` is a JSONL file of stored readings: a report found there is not read again, and the
-    readings made are added to it (see ``stored_readers``). ``info`` also holds the scored ``gold`` and
-    the ``predicted`` assignment (document id -> incident)."""
+    readings made are added to it (see ``stored_readers``). ``assignment``: a JSONL file to write each
+    scored document's predicted incident and gold cluster to (``{"doc_id", "incident", "gold"}``)."""
     from .ingestion import ingest
     from .ledger import pipeline_readers, stored_readers
 
@@ -355,5 +355,9 @@ def evaluate_clusters(path: str, settings: Settings, *, gold_field: str = "incid
     scored = {d: g for d, g in gold.items() if d in predicted}
     info = {"lines": len(gold), "not_ingested": len(gold) - len(scored), "ingest": summary.to_dict(),
             **counts}
-    info["gold"], info["predicted"] = scored, predicted  # (the caller may write them out)
+    if assignment:
+        with open(assignment, "w", encoding="utf-8") as out:
+            for doc_id, gold_cluster in sorted(scored.items()):
+                row = {"doc_id": doc_id, "incident": predicted[doc_id], "gold": gold_cluster}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return score_assignment(predicted, scored), info
