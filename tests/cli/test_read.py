@@ -97,3 +97,18 @@ def test_founding_example_passes_the_reference_check(tmp_path: Path) -> None:
     check = subprocess.run([sys.executable, str(checker), str(out), "--group", "reading"],
                            capture_output=True, text=True, check=False)
     assert check.returncode == 0, check.stdout
+
+
+def test_a_headline_record_reads_as_a_person_not_a_town_and_each_place_shows_once(tmp_path: Path) -> None:
+    row = {"id": "k-1", "headline": "Man stabbed outside pub on Tanner Lane",
+           "body": "A 31-year-old man was stabbed outside a pub on Tanner Lane late on Friday, police said.",
+           "date": "2026-02-01"}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = run(str(path), "--title-field", "headline", "--text-field", "body", "--published-field", "date",
+                 "--format", "text")
+    assert result.exit_code == 0, result.output
+    entities = next(line for line in result.stdout.splitlines() if line.startswith("  entities: "))
+    assert "Man (location)" not in entities  # "Man" is also a town in Côte d'Ivoire
+    main = next(line for line in result.stdout.splitlines() if line.startswith("  main event: "))
+    assert main.count("Tanner Lane") == 1

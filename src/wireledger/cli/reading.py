@@ -125,7 +125,9 @@ def _event_line(e: Event) -> str:
         parts.append(f"on {e.date.value or clean(e.date.text)}")
     if e.location:
         loc = e.location
-        where = ", ".join(clean(x) for x in (loc.detail, loc.city or loc.name, loc.region, loc.country) if x)
+        # each part once: a street with no city known is both the detail and the name
+        names = (loc.detail, loc.city or loc.name, loc.region, loc.country)
+        where = ", ".join(dict.fromkeys(clean(x) for x in names if x))
         parts.append(f"in {where}")
     counts = []
     if e.killed is not None:

@@ -233,7 +233,8 @@ class EntitiesStep:
                 continue
             if text in surnames:  # "Hale said ...": a surname spaCy did not tag this time
                 found.append(Candidate(start, end, text, "person", 0.65, "SURNAME", key="person:" + key))
-            elif key not in others and (key in located or self._is_known_place(text) or (
+            elif key not in others and key not in self.lex.not_place_words and (  # not "Man" in "Man shot"
+                    key in located or self._is_known_place(text) or (
                     j < n and tokens[j].lower_ in self.lex.not_place_words
                     and any(p.kind == "city" for p in self.gaz.lookup(text)))):  # "a Beloit teen"
                 type_key, name = entity_key(self.lex, self.gaz, text, "location")
