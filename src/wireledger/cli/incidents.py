@@ -160,12 +160,13 @@ def graph_command(settings: Settings, name: str, depth: int, fmt: str) -> None:
 @cli.command("retract")
 @click.argument("document", metavar="DOC")
 @click.option("--note", default=None, help="Why (kept with the retraction).")
+@click.option("--by", default=None, help="Who retracts it (default: the account running wireledger).")
 @format_option
 @click.pass_obj
-def retract_command(settings: Settings, document: str, note: str | None, fmt: str) -> None:
+def retract_command(settings: Settings, document: str, note: str | None, by: str | None, fmt: str) -> None:
     """Remove a report's support from every incident; incidents it alone supported disappear."""
     with IncidentService(settings) as service:
-        outcome = service.retract(document, note)
+        outcome = service.retract(document, note, by)
     if fmt == "json":
         echo_json("retract", {"document": document, **outcome.to_dict()})
         return

@@ -33,6 +33,7 @@ from ..merge.timeline import TimelineEntry, affiliation_key, build_timeline, per
 from ..model import Reading
 from ..settings import Settings
 from ..store import Ledger, open_ledger
+from .entity_manual import current_user
 
 __all__ = ["IncidentService", "SyncSummary", "evaluate_clusters", "parse_day"]
 
@@ -186,7 +187,7 @@ class IncidentService:
                                   "give a document id or source id")
         return doc.canonical_id or doc.id
 
-    def retract(self, key: str, note: str | None = None) -> MergeOutcome:
+    def retract(self, key: str, note: str | None = None, by: str | None = None) -> MergeOutcome:
         """Take a report's support away everywhere; incidents it alone supported are dropped (redirect
         note), the others are recomputed without it. It stays retracted when read again."""
         self.sync()
@@ -195,7 +196,7 @@ class IncidentService:
             outcome = self.merger.remove_document(doc, RETRACTED)
             self._update_records(outcome)
             self.tables.unmark_merged(doc)
-            self.tables.mark_retracted(doc, note)
+            self.tables.mark_retracted(doc, note, by or current_user())
         return outcome
 
     def reread(self, processes: int = 1) -> dict[str, Any]:

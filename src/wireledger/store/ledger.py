@@ -8,7 +8,9 @@ each implementing the port its domain defines:
 - ``incidents``: the merger's state and incident records (``merge.ports.IncidentTables``);
 - ``entities``: ledger entities, manual decisions, redirects (``resolve.ports.EntityTables``);
 - ``sanctions``: sanctions lists and recorded matches (``resolve.ports.SanctionsTables``);
-- ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``).
+- ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``);
+- ``judgements``: what people decided (merges, splits, retractions) and the redirects of every area
+  (``store/judgements.py``); the entity and incident stores record theirs through it.
 
 All areas share the connection, so ``transaction()`` spans them; ``lock(name)`` makes concurrent writers
 of one kind take turns (a no-op on SQLite, whose writers are serialised anyway).
@@ -24,6 +26,7 @@ from ..settings import Settings
 from .documents import SQLDocumentStore
 from .entities import SQLEntityStore
 from .incidents import SQLIncidentStore
+from .judgements import SQLJudgements
 from .postgres import PostgresDatabase, is_postgres_url
 from .sanctions import SQLSanctionsStore
 from .screening import SQLScreeningStore
@@ -41,6 +44,7 @@ class Ledger:
         self.entities = SQLEntityStore(db)
         self.sanctions = SQLSanctionsStore(db)
         self.screening = SQLScreeningStore(db)
+        self.judgements = SQLJudgements(db)
 
     @property
     def location(self) -> str:
