@@ -136,11 +136,6 @@ def _portable(value: Any) -> Any:
 
 
 def _follow_identities(target: Ledger) -> None:
-    """Set PostgreSQL's identity counters past the copied ids (SQLite's rowids follow by themselves)."""
-    if target.backend != "postgresql":
-        return
+    """Set the identity counters past the copied ids."""
     for table, column in IDENTITIES.items():
-        target.db.execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
-            f"coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)"
-        )
+        target.db.follow_identity(table, column)
