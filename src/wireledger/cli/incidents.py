@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..services.incidents import IncidentService
 from ..settings import Settings
@@ -185,12 +187,18 @@ def retract_command(settings: Settings, document: str, note: str | None, by: str
 @click.pass_obj
 def reread_command(settings: Settings, processes: int | None, fmt: str) -> None:
     """Read every stored report again (after an extractor upgrade) and update facts and incidents."""
-    with IncidentService(settings) as service:
-        result = service.reread(processes or settings.processes)
+    console = Console(stderr=True)
+    with IncidentService(settings) as service, Progress(
+            TextColumn("reread"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+            transient=False) as bar:
+        task = bar.add_task("reread", total=None)
+        result = service.reread(processes or settings.processes,
+                                progress=lambda done, total: bar.update(task, completed=done, total=total))
     if fmt == "json":
         echo_json("reread", result)
         return
-    click.echo(f"read {result['read']}  failed {result['failed']}  merged {result['merged']}  "
+    click.echo(f"read {result['read']}  failed {result['failed']}  changed {result['changed']}  "
+               f"merged {result['merged']}  "
                f"removed {result['removed']}  new incidents {len(result['started'])}  "
                f"redirected {len(result['redirected'])}")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -199,9 +199,12 @@ class IncidentService:
             self.tables.mark_retracted(doc, note, by or current_user())
         return outcome
 
-    def reread(self, processes: int = 1) -> dict[str, Any]:
-        """Read every stored canonical report again with the current pipeline, store the new readings, and
-        bring the incidents up to date."""
+    def reread(self, processes: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+        """Read every stored canonical report again with the current pipeline and bring the incidents up to
+        date. A reading that comes out as it was stored is not stored again, so a reread with an unchanged
+        reader changes nothing (same readings, same incidents, same ids); ``changed`` counts the reports
+        whose reading moved. ``progress(done, total)`` is called as reports are read."""
         from ..nlp.pipeline import Pipeline  # the reader loads spaCy: only when re-reading
         from .provenance import reading_statements
 
@@ -209,15 +212,20 @@ class IncidentService:
         ids = [i for i in self.store.canonical_ids() if i not in retracted]
         docs = [d for d in (self.store.get_document(i) for i in ids) if d is not None]
         pipeline = Pipeline(self.settings)
-        read = failed = 0
+        read = failed = changed = 0
         for result in pipeline.pipe(docs, processes=processes, batch_size=self.settings.batch_size):
             if isinstance(result, Reading):
-                self.store.save_reading(result, reading_statements(result))
                 read += 1
+                if self.store.get_reading(result.document.id) != result.to_dict():
+                    self.store.save_reading(result, reading_statements(result))
+                    changed += 1
             else:
                 failed += 1
+            if progress:
+                progress(read + failed, len(docs))
         summary = self.sync()
-        return {"read": read, "failed": failed, **summary.to_dict()}
+        return {"read": read, "failed": failed, "changed": changed, "unchanged": read - changed,
+                **summary.to_dict()}
 
     # --- questions ------------------------------------------------------------------------------------
     def incidents(self, *, place: str | None = None, date_from: str | None = None,
