@@ -166,10 +166,11 @@ def test_usage_errors_exit_2_with_a_coded_line(ledger: Path, args: list[str], co
     assert result.exit_code == 2 and result.stderr.startswith(code)
 
 
-def test_unknown_option_and_missing_ledger_exit_2(tmp_path: Path) -> None:
-    assert _run(tmp_path / "x.db", "ingest", "--no-such-option", str(HARBOUR)).exit_code == 2
+def test_unknown_option_exits_2_and_a_missing_ledger_1(tmp_path: Path) -> None:
+    unknown = _run(tmp_path / "x.db", "ingest", "--no-such-option", str(HARBOUR))
+    assert unknown.exit_code == 2 and unknown.stderr.startswith("E150")
     missing = _run(tmp_path / "absent.db", "documents")
-    assert missing.exit_code == 2 and missing.stderr.startswith("E100")
+    assert missing.exit_code == 1 and missing.stderr.startswith("E100")
     assert not (tmp_path / "absent.db").exists()
 
 

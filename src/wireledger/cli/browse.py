@@ -21,7 +21,7 @@ from .output import clean, echo_json, format_option
 def documents_command(settings: Settings, limit: int | None, offset: int, fmt: str) -> None:
     """List stored documents in order of arrival."""
     docs = [document_summary(d) for d in documents(settings, limit=limit, offset=offset)]
-    if fmt == "json":
+    if fmt != "text":
         echo_json("documents", {"documents": docs})
         return
     for d in docs:
@@ -39,7 +39,7 @@ def documents_command(settings: Settings, limit: int | None, offset: int, fmt: s
 def show_command(settings: Settings, key: str, no_text: bool, fmt: str) -> None:
     """Show one document: title, section headings, cited sources, then the text."""
     view = show(key, settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("show", view.to_dict())
     else:
         _echo_document(view, text=not no_text)
@@ -80,7 +80,7 @@ def search_command(settings: Settings, query: tuple[str, ...], limit: int, copie
     """Full-text search: words, "quoted phrases", prefix*; every term must occur."""
     text = " ".join(query)
     hits = search(text, settings, limit=limit, include_copies=copies)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("search", {"query": text, "hits": [hit_dict(h) for h in hits]})
         return
     if not hits:
@@ -96,7 +96,7 @@ def search_command(settings: Settings, query: tuple[str, ...], limit: int, copie
 def stats_command(settings: Settings, fmt: str) -> None:
     """Counts of what the ledger holds."""
     data = stats(settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("stats", {"stats": data})
         return
     for key, value in data.items():

@@ -52,7 +52,7 @@ def claims_command(settings: Settings, paths: tuple[str, ...], about: str, publi
     """Claims about NAME: each statement, who says it (origin first, outlet last) and how firmly."""
     found = _gather(settings, paths, published)
     rows = claims_about(about, found.readings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("claims", {"about": about, "claims": rows})
     else:
         for row in rows:
@@ -78,7 +78,7 @@ def sources_command(settings: Settings, paths: tuple[str, ...], document: str | 
     """Which source says what, how often and how firmly (as origin or as relay of a chain)."""
     found = _gather(settings, paths, published, document)
     rows = source_table(found.readings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("sources", {"document": document, "readings": len(found.readings), "sources": rows})
     else:
         for row in rows:
@@ -109,7 +109,7 @@ def attribution_eval_command(settings: Settings, fixtures: str | None, gva: str 
     result: dict[str, Any] = {"fixtures": scores.to_dict()}
     if gva:
         result["gva"] = evaluate_gva_counts(gva, first, settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval attribution", result)
         return
     d = result["fixtures"]

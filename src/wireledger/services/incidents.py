@@ -239,7 +239,7 @@ class IncidentService:
     def record(self, incident: str) -> tuple[IncidentRecord | None, list[dict[str, Any]]]:
         """The record an id leads to (following redirects) and the redirects followed."""
         self.sync()
-        live, hops = self.tables.resolve_incident(incident)
+        live, hops = self.tables.resolve_incident(self.incident_id(incident))
         if live is None:
             if not hops:
                 raise WireledgerError("E100", incident, "no such incident",
@@ -248,6 +248,16 @@ class IncidentService:
         profiles = self._member_profiles(live)
         copies = {p.document: self.store.copies(p.document) for p in profiles}
         return build_record(live, profiles, copies), hops
+
+    def incident_id(self, key: str) -> str:
+        """The incident id ``key`` names: the id itself, or a prefix (``inc_26e2``) that only it has."""
+        if self.tables.known_incident(key) or len(key) < 6:
+            return key
+        found = self.tables.incident_ids_with_prefix(key)
+        if len(found) > 1:
+            raise UsageError(f"{key} is the start of several incident ids: {', '.join(found[:3])}...",
+                             input=key)
+        return found[0] if found else key
 
     def related(self, incident: str) -> list[dict[str, Any]]:
         """Other incidents told in the same reports (a follow-up's arrest, an attack's background)."""

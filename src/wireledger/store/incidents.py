@@ -207,6 +207,15 @@ class SQLIncidentStore:
             [(record["id"], *row) for row in sorted(set(people))],
         )
 
+    def incident_ids_with_prefix(self, prefix: str, limit: int = 5) -> list[str]:
+        """Ids of live or redirected incidents that start with ``prefix``, at most ``limit``."""
+        pattern = prefix.replace("%", "").replace("_", "\\_") + "%"
+        rows = self.db.execute(
+            "SELECT id FROM incidents WHERE id LIKE ? ESCAPE '\\' UNION "
+            "SELECT old_id FROM redirects WHERE area = 'incident' AND old_id LIKE ? ESCAPE '\\' "
+            "ORDER BY 1 LIMIT ?", (pattern, pattern, limit))
+        return [r[0] for r in rows]
+
     def resolve_incident(self, incident: str) -> tuple[str | None, list[dict[str, Any]]]:
         """The live id an id leads to (None when it is gone) and the redirects followed on the way."""
         return self.judgements.follow(AREA, incident, self._live)
