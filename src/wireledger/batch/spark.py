@@ -69,7 +69,8 @@ def start_session(master: str | None = None, app_name: str = APP_NAME) -> SparkS
         raise UsageError(missing, input="batch")
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName(app_name)
+    # no console progress bars: the job's summary and coded lines are the output
+    builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
     session = builder.getOrCreate()
@@ -78,19 +79,26 @@ def start_session(master: str | None = None, app_name: str = APP_NAME) -> SparkS
     # Local workers are started with the interpreter named by PYSPARK_PYTHON, by default whatever
     # "python3" is on PATH, which need not be the one wireledger is installed in: unless PYSPARK_PYTHON
     # chose one, local workers run this interpreter. On a cluster, PYSPARK_PYTHON names it (docs/scale.md).
-    if sc.master.startswith("local") and sc.pythonExec == "python3":
+    if str(sc.master or "").startswith("local") and sc.pythonExec == "python3":
         sc.pythonExec = sys.executable
     return session
 
 
-def _exists(session: SparkSession, path: str) -> bool:
-    jvm = session.sparkContext._jvm  # Hadoop's FileSystem is reached through the JVM gateway
-    conf = session.sparkContext._jsc.hadoopConfiguration()
+def _hadoop_path(session: SparkSession, path: str) -> tuple[Any, Any]:
+    """(Hadoop FileSystem, Hadoop Path) of a path or URI, through the JVM gateway."""
+    sc = session.sparkContext
+    jvm: Any = sc._jvm
     hpath = jvm.org.apache.hadoop.fs.Path(path)
-    return bool(hpath.getFileSystem(conf).exists(hpath))
+    return hpath.getFileSystem(sc._jsc.hadoopConfiguration()), hpath
 
 
-def list_inputs(session: SparkSession, patterns: Sequence[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
+def _exists(session: SparkSession, path: str) -> bool:
+    fs, hpath = _hadoop_path(session, path)
+    return bool(fs.exists(hpath))
+
+
+def list_inputs(session: SparkSession,
+                patterns: Sequence[str]) -> tuple[list[tuple[str, str]], list[Problem]]:
     """((path to read, name shown), ...) of the JSONL files the patterns name, and the problems
     (nothing matches, not JSONL) found while listing."""
     files: list[tuple[str, str]] = []
@@ -115,10 +123,8 @@ def list_inputs(session: SparkSession, patterns: Sequence[str]) -> tuple[list[tu
 
 
 def _hadoop_glob(session: SparkSession, pattern: str) -> list[str]:
-    jvm = session.sparkContext._jvm  # Hadoop's FileSystem is reached through the JVM gateway
-    conf = session.sparkContext._jsc.hadoopConfiguration()
-    path = jvm.org.apache.hadoop.fs.Path(pattern)
-    statuses = path.getFileSystem(conf).globStatus(path) or []
+    fs, path = _hadoop_path(session, pattern)
+    statuses = fs.globStatus(path) or []
     return sorted(str(s.getPath().toString()) for s in statuses if s.isFile())
 
 
@@ -169,7 +175,8 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
     started = time.perf_counter()
     own = session is None
     spark = session if session is not None else start_session(master)
-    job = SparkJob(output=output, errors_output=errors_path(output), master=spark.sparkContext.master)
+    job = SparkJob(output=output, errors_output=errors_path(output),
+                   master=str(spark.sparkContext.master or ""))
     try:
         files, problems = list_inputs(spark, patterns)
         job.inputs = len(files)
@@ -198,9 +205,10 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
                                            if listed else found, schema=_schema(ERROR_COLUMNS))
             errors.orderBy("input_name", "line").write.mode(mode).parquet(job.errors_output)
             job.readings = rows.filter(partial(_is, READING)).count()
-            job.errors = dict(sorted(rows.filter(partial(_is, ERROR)).map(_error_code).countByValue().items()))
+            codes = rows.filter(partial(_is, ERROR)).map(_error_code).countByValue()
             for p in problems:
-                job.errors[p.code] = job.errors.get(p.code, 0) + 1
+                codes[p.code] += 1
+            job.errors = dict(sorted(codes.items()))
         finally:
             rows.unpersist()
     finally:

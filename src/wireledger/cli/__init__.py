@@ -48,6 +48,7 @@ def main() -> None:
 # Command modules register themselves on ``cli``, so they are imported after it exists. Add a module
 # as one line of this sorted list.
 from . import (  # noqa: E402, F401 - imported for their commands, after cli exists
+    batch_cmd,  # batch, load
     browse,  # documents, show, search, stats
     claims,  # claims, sources
     entities,  # entities [merge|split], entity
