@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -82,6 +83,15 @@ def start_session(master: str | None = None, app_name: str = APP_NAME) -> SparkS
     if str(sc.master or "").startswith("local") and sc.pythonExec == "python3":
         sc.pythonExec = sys.executable
     return session
+
+
+def active_session() -> SparkSession | None:
+    """The Spark session already running in this process (e.g. under spark-submit), if any."""
+    if pyspark_missing():
+        return None
+    from pyspark.sql import SparkSession
+
+    return SparkSession.getActiveSession()
 
 
 def _hadoop_path(session: SparkSession, path: str) -> tuple[Any, Any]:
@@ -173,7 +183,9 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
     ``session``: an existing Spark session to run in (it is left running); otherwise one is started for
     the job (``master``) and stopped at the end."""
     started = time.perf_counter()
-    own = session is None
+    if session is None:
+        session = active_session()
+    own = session is None  # a session that was running before the job is left running
     spark = session if session is not None else start_session(master)
     job = SparkJob(output=output, errors_output=errors_path(output),
                    master=str(spark.sparkContext.master or ""))
@@ -205,7 +217,7 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
                                            if listed else found, schema=_schema(ERROR_COLUMNS))
             errors.orderBy("input_name", "line").write.mode(mode).parquet(job.errors_output)
             job.readings = rows.filter(partial(_is, READING)).count()
-            codes = rows.filter(partial(_is, ERROR)).map(_error_code).countByValue()
+            codes = Counter(rows.filter(partial(_is, ERROR)).map(_error_code).countByValue())
             for p in problems:
                 codes[p.code] += 1
             job.errors = dict(sorted(codes.items()))
