@@ -29,8 +29,8 @@ pq = pytest.importorskip("pyarrow.parquet", reason=f"pyarrow is not installed ({
 pytestmark = pytest.mark.slow
 
 ARTICLES = FIXTURES / "batch" / "articles.jsonl"
-# The issue's floor is 200 GVA articles; on two busy cores both readings of them take a few minutes
-# (docs/scale.md has the measured numbers), so CI reads this many and the 200 are run by hand.
+# The issue's floor: 200 GVA articles (3 of them without text). Both readings of them take about four
+# minutes on two busy cores (docs/scale.md has the measured numbers).
 GVA_ARTICLES = 200
 
 
@@ -128,4 +128,11 @@ def test_gva_articles_read_on_spark_as_in_process(spark: Any, tmp_path: Path) ->
     assert set(on_spark) == set(in_process)
     differ = [d for d in in_process if _event_facts(on_spark[d]) != _event_facts(in_process[d])]
     assert not differ, f"{len(differ)} readings differ, e.g. {differ[:3]}"
-    assert all(on_spark[d] == in_process[d] for d in in_process)  # the whole reading, in fact
+    # the whole reading, in fact, but for the moment each document was built from its line
+    assert all(_comparable(on_spark[d]) == _comparable(in_process[d]) for d in in_process)
+
+
+def _comparable(reading: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps(reading))  # tuples as JSON lists
+    data["document"].pop("ingested_at")
+    return data
