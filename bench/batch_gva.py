@@ -83,9 +83,10 @@ def main() -> None:
     same_ids = set(spark) == set(local)
     facts_differ = [d for d in local if d in spark and event_facts(local[d]) != event_facts(spark[d])]
     json_differ = [d for d in local if d in spark and comparable(local[d]) != comparable(spark[d])]
-    print(f"articles {args.n}: spark {len(spark)} readings, errors {job.errors}, "
-          f"{job.partitions} partitions on {job.master}, {spark_seconds:.1f} s wall (job {job.seconds:.1f} s)")
-    print(f"in-process Pipeline.pipe: {len(local)} readings, {local_seconds:.1f} s wall (model load included)")
+    print(f"articles {args.n}: spark {len(spark)} readings, errors {job.errors}, {job.partitions} "
+          f"partitions on {job.master}, {spark_seconds:.1f} s wall (job {job.seconds:.1f} s)")
+    print(f"in-process Pipeline.pipe: {len(local)} readings, {local_seconds:.1f} s wall "
+          "(model load included)")
     print(f"same documents: {same_ids}; event facts differ: {len(facts_differ)}; "
           f"reading JSON differs: {len(json_differ)}")
     for d in facts_differ[:5]:
