@@ -112,3 +112,10 @@ def test_the_pipeline_is_built_once_per_worker_process(monkeypatch: pytest.Monke
     assert records.worker_pipeline(Settings()) is first  # equal settings share it
     assert records.worker_pipeline(other) is not first
     assert built == [one, other]
+
+
+def test_a_line_over_the_size_limit_is_refused_E107() -> None:
+    line = ("x.jsonl", 5, json.dumps({"id": "long", "text": "word " * 400}))
+    rows = list(read_lines([line], IngestOptions(), Settings(max_bytes=1000), pipeline=_FailingOn("none")))  # type: ignore[arg-type]
+    assert [(k, v[3]) for k, v in rows] == [(ERROR, "E107")]
+    assert rows[0][1][4].startswith("E107 x.jsonl:5: line is over the")

@@ -8,8 +8,9 @@ reading pipeline reads the documents of the partition in batches. Every line giv
 * a **reading row** (``READING_COLUMNS``): ids, a few flat columns for analysts, and the reading itself
   as JSON (``Reading.to_dict()``), which is the source of truth;
 * an **error row** (``ERROR_COLUMNS``): the line that failed, its coded problem (E103, E110, E111, E112
-  from the JSONL reader, E130 when the reading failed, W001 for a document that is not in English and is
-  therefore not read) and the line's text, so that it can be fixed and read again.
+  from the JSONL reader, E107 for a line over the ``max_bytes`` size limit, E130 when the reading
+  failed, W001 for a document that is not in English and is therefore not read) and the line's text,
+  so that it can be fixed and read again.
 
 Blank lines give no row. A failing line or document never stops the partition.
 
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import Problem
 from ..ingest.jsonl import read_jsonl
 from ..ingest.options import IngestOptions
+from ..ingest.sources import human_size
 from ..model import Document, Event, Reading
 from ..settings import Settings
 
@@ -42,6 +44,7 @@ InputLine = tuple[str, int, str]
 
 READING = "reading"
 ERROR = "error"
+MAX_RECORD_CHARS = 10_000  # of a line over the size limit, the error table keeps this much
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ def read_lines(lines: Iterable[InputLine], options: IngestOptions, settings: Set
     while chunk := list(islice(it, max(1, settings.batch_size))):
         documents: list[tuple[Document, InputLine]] = []
         for line in chunk:
-            for item in document_of_line(line, options):
+            for item in document_of_line(line, options, settings.max_bytes):
                 if isinstance(item, Problem):
                     yield ERROR, error_row(item, line)
                 elif not_english(item):
@@ -144,12 +147,17 @@ def read_lines(lines: Iterable[InputLine], options: IngestOptions, settings: Set
                 yield ERROR, error_row(result, line)
 
 
-def document_of_line(line: InputLine, options: IngestOptions) -> list[Document | Problem]:
-    """The Document of one JSONL line (or its coded problem); nothing for a blank line."""
+def document_of_line(line: InputLine, options: IngestOptions,
+                     max_bytes: int | None = None) -> list[Document | Problem]:
+    """The Document of one JSONL line (or its coded problem); nothing for a blank line. A line over
+    ``max_bytes`` is refused (E107), as ``wireledger ingest`` refuses it."""
     name, lineno, text = line
+    raw = text.encode("utf-8", "surrogateescape")
+    if max_bytes is not None and len(raw) > max_bytes:
+        return [Problem("E107", f"{name}:{lineno}", f"line is over the {human_size(max_bytes)} size limit "
+                        "(max_bytes)", "line skipped")]
     try:
-        return list(read_jsonl([(lineno, text.encode("utf-8", "surrogateescape"))], name, options,
-                               options.published))
+        return list(read_jsonl([(lineno, raw)], name, options, options.published))
     except Exception as exc:  # the reader's own failure on one line is that line's problem
         return [Problem("E116", f"{name}:{lineno}", f"unexpected failure ({type(exc).__name__}: {exc})",
                         "line skipped")]
@@ -162,6 +170,8 @@ def not_english(doc: Document) -> bool:
 
 def error_row(problem: Problem, line: InputLine) -> tuple[Any, ...]:
     name, lineno, text = line
+    if problem.code == "E107":  # a line too long to read is not kept whole either
+        text = text[:MAX_RECORD_CHARS]
     return astuple(ErrorRow(f"{name}:{lineno}", name, lineno, problem.code, str(problem), problem.cause,
                             problem.consequence, text))
 
