@@ -74,7 +74,12 @@ def start_session(master: str | None = None, app_name: str = APP_NAME) -> SparkS
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master:
         builder = builder.master(master)
-    session = builder.getOrCreate()
+    try:
+        session = builder.getOrCreate()
+    except Exception as exc:  # no Java, a master that does not answer: one coded line, not a traceback
+        first = (str(exc).splitlines() or [""])[0]
+        raise UsageError(f"Spark could not start ({type(exc).__name__}: {first}); it needs Java 17 and, "
+                         "with --master, a master that answers", input="batch") from exc
     sc = session.sparkContext
     sc.setLogLevel("WARN")
     # Local workers are started with the interpreter named by PYSPARK_PYTHON, by default whatever
@@ -128,7 +133,8 @@ def list_inputs(session: SparkSession,
                     problems.append(Problem("E114", item.name, "the batch job reads JSONL files only "
                                             "(.jsonl, .ndjson, also gzipped)", "skipped"))
                 else:
-                    files.append((item.path.resolve().as_uri(), item.name))
+                    # unquoted: Hadoop quotes what a URI needs itself
+                    files.append((f"file://{item.path.resolve()}", item.name))
     return files, problems
 
 
