@@ -119,3 +119,11 @@ def test_a_line_over_the_size_limit_is_refused_E107() -> None:
     rows = list(read_lines([line], IngestOptions(), Settings(max_bytes=1000), pipeline=_FailingOn("none")))  # type: ignore[arg-type]
     assert [(k, v[3]) for k, v in rows] == [(ERROR, "E107")]
     assert rows[0][1][4].startswith("E107 x.jsonl:5: line is over the")
+
+
+def test_file_names_are_not_read_as_hadoop_globs() -> None:
+    from wireledger.batch.spark import errors_path, literal_path
+
+    assert literal_path("file:///d/a b/x[1]*{a,b}?.jsonl") == r"file:///d/a b/x\[1\]\*\{a,b\}\?.jsonl"
+    assert errors_path("out/gva.parquet") == "out/gva.errors.parquet"
+    assert errors_path("out/gva/") == "out/gva.errors.parquet"

@@ -11,6 +11,7 @@ pyspark is imported only here and only when a job runs, so wireledger works with
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections import Counter
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from ..errors import Problem, UsageError
+from ..errors import Problem, UsageError, WireledgerError
 from ..ingest.options import IngestOptions
 from ..ingest.sources import InputFile, expand_path, format_for_name
 from ..settings import Settings
@@ -154,11 +155,20 @@ def _read_partition(lines: Iterator[InputLine], options: IngestOptions, settings
     return read_lines(lines, options, settings)
 
 
+_HADOOP_GLOB = re.compile(r"([\\*?\[\]{}])")
+
+
+def literal_path(path: str) -> str:
+    """``path`` with Hadoop's glob characters escaped, so that ``textFile`` reads that one file."""
+    return _HADOOP_GLOB.sub(r"\\\1", path)
+
+
 def input_lines(session: SparkSession, files: Sequence[tuple[str, str]],
                 partitions: int | None = None) -> RDD[InputLine]:
     """Every line of the files as (name, line number, text); ``partitions`` spreads them evenly."""
     sc = session.sparkContext
-    parts = [sc.textFile(path).zipWithIndex().map(partial(_numbered, name)) for path, name in files]
+    parts = [sc.textFile(literal_path(path)).zipWithIndex().map(partial(_numbered, name))
+             for path, name in files]
     lines: RDD[InputLine] = parts[0] if len(parts) == 1 else sc.union(parts)
     if partitions:
         lines = lines.repartition(partitions)
@@ -229,6 +239,12 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
             job.errors = dict(sorted(codes.items()))
         finally:
             rows.unpersist()
+    except WireledgerError:
+        raise
+    except Exception as exc:  # the job as a whole failed (one record never does): one coded line
+        first = (str(exc).splitlines() or [""])[0]
+        raise WireledgerError("E160", output, f"the Spark job failed ({type(exc).__name__}: {first})",
+                              "nothing usable written; rerun with --overwrite") from exc
     finally:
         if own:
             spark.stop()

@@ -16,7 +16,7 @@ from ..settings import Settings
 from .output import echo_problem
 
 # codes that mean "the command could not run at all" (exit 2); any other coded error exits 1
-_FATAL = {"E100", "E120", "E150"}
+_FATAL = {"E100", "E120", "E150", "E160"}
 
 
 class _Group(click.Group):
