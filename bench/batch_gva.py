@@ -84,7 +84,8 @@ def main() -> None:
     facts_differ = [d for d in local if d in spark and event_facts(local[d]) != event_facts(spark[d])]
     json_differ = [d for d in local if d in spark and comparable(local[d]) != comparable(spark[d])]
     print(f"articles {args.n}: spark {len(spark)} readings, errors {job.errors}, {job.partitions} "
-          f"partitions on {job.master}, {spark_seconds:.1f} s wall (job {job.seconds:.1f} s)")
+          f"partitions on {job.master}, {spark_seconds:.1f} s wall "
+          f"(starting Spark {job.start_seconds:.1f} s)")
     print(f"in-process Pipeline.pipe: {len(local)} readings, {local_seconds:.1f} s wall "
           "(model load included)")
     print(f"same documents: {same_ids}; event facts differ: {len(facts_differ)}; "

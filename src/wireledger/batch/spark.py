@@ -43,7 +43,8 @@ class SparkJob:
     partitions: int = 0
     readings: int = 0
     errors: dict[str, int] = field(default_factory=dict)  # code -> rows in the error table
-    seconds: float = 0.0
+    seconds: float = 0.0  # the whole job, starting Spark included
+    start_seconds: float = 0.0  # starting Spark (0 when the session was already running)
     master: str = ""
 
 
@@ -203,8 +204,9 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
         session = active_session()
     own = session is None  # a session that was running before the job is left running
     spark = session if session is not None else start_session(master)
+    start_seconds = time.perf_counter() - started
     job = SparkJob(output=output, errors_output=errors_path(output),
-                   master=str(spark.sparkContext.master or ""))
+                   master=str(spark.sparkContext.master or ""), start_seconds=start_seconds if own else 0.0)
     try:
         files, problems = list_inputs(spark, patterns)
         job.inputs = len(files)

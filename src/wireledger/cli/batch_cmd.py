@@ -61,7 +61,7 @@ def _echo_batch(s: BatchSummary) -> None:
     errors = ", ".join(f"{code} {n}" for code, n in s.errors.items())
     click.echo(f"errors           {sum(s.errors.values())}" + (f" ({errors})" if errors else "")
                + f" -> {clean(s.errors_output)}")
-    click.echo(f"seconds          {s.seconds:.1f}")
+    click.echo(f"seconds          {s.seconds:.1f} (starting Spark {s.start_seconds:.1f})")
 
 
 @cli.command("load")

@@ -36,7 +36,8 @@ class BatchSummary:
     partitions: int
     readings: int
     errors: dict[str, int]  # code -> rows in the error table
-    seconds: float
+    seconds: float  # the whole job
+    start_seconds: float  # of which starting Spark
 
     @property
     def exit_code(self) -> int:
@@ -49,6 +50,7 @@ class BatchSummary:
                 "master": self.master, "inputs": self.inputs, "partitions": self.partitions,
                 "readings": self.readings, "errors": dict(self.errors),
                 "error_rows": sum(self.errors.values()), "seconds": round(self.seconds, 1),
+                "start_seconds": round(self.start_seconds, 1),
                 "exit_code": self.exit_code}
 
 
@@ -68,7 +70,7 @@ def run_batch(inputs: Sequence[str], output: str, options: IngestOptions | None 
     job = run_spark_batch(list(inputs), output, options or IngestOptions(), settings or Settings.load(),
                           master=master, partitions=partitions, overwrite=overwrite)
     return BatchSummary("spark", job.output, job.errors_output, job.master, job.inputs, job.partitions,
-                        job.readings, job.errors, job.seconds)
+                        job.readings, job.errors, job.seconds, job.start_seconds)
 
 
 @dataclass
