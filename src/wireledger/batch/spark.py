@@ -184,8 +184,11 @@ def _values(row: Row) -> tuple[Any, ...]:
     return row[1]
 
 
+_CODE = list(ERROR_COLUMNS).index("code")
+
+
 def _error_code(row: Row) -> str:
-    return str(row[1][3])
+    return str(row[1][_CODE])
 
 
 def _schema(columns: dict[str, str]) -> str:
@@ -223,8 +226,10 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
         from pyspark import StorageLevel
 
         rows.persist(StorageLevel.MEMORY_AND_DISK)  # read once, written twice
+        shuffle = spark.conf.get("spark.sql.shuffle.partitions")
         try:
             mode = "overwrite" if overwrite else "errorifexists"
+            # the sort before writing: as many output files as partitions read, not Spark's default 200
             spark.conf.set("spark.sql.shuffle.partitions", str(max(1, job.partitions)))
             readings = spark.createDataFrame(rows.filter(partial(_is, READING)).map(_values),
                                              schema=_schema(READING_COLUMNS))
@@ -241,6 +246,8 @@ def run_spark_batch(patterns: Sequence[str], output: str, options: IngestOptions
             job.errors = dict(sorted(codes.items()))
         finally:
             rows.unpersist()
+            if shuffle is not None:
+                spark.conf.set("spark.sql.shuffle.partitions", shuffle)
     except WireledgerError:
         raise
     except Exception as exc:  # the job as a whole failed (one record never does): one coded line
