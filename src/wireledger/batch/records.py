@@ -7,8 +7,8 @@ reading pipeline reads the documents of the partition in batches. Every line giv
 
 * a **reading row** (``READING_COLUMNS``): ids, a few flat columns for analysts, and the reading itself
   as JSON (``Reading.to_dict()``), which is the source of truth;
-* an **error row** (``ERROR_COLUMNS``): the line that failed, its coded problem (E103, E110, E111, E112
-  from the JSONL reader, E107 for a line over the ``max_bytes`` size limit, E130 when the reading
+* an **error row** (``ERROR_COLUMNS``): the line that failed, its coded problem (E110, E111, E112 from
+  the JSONL reader, E107 for a line over the ``max_bytes`` size limit, E130 when the reading
   failed, W001 for a document that is not in English and is therefore not read) and the line's text,
   so that it can be fixed and read again.
 
