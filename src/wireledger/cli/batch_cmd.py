@@ -17,7 +17,8 @@ _MAX_PROBLEM_LINES = 20
 @click.option("--engine", type=click.Choice(ENGINES), default="spark", show_default=True,
               help="The distributed engine that runs the reading.")
 @click.option("--input", "inputs", multiple=True, required=True, metavar="PATH",
-              help="JSONL files: a path, a glob ('dumps/*.jsonl') or a URI (hdfs://, s3a://); repeatable.")
+              help="JSONL files: a path, a folder, a glob ('dumps/*.jsonl') or a URI (hdfs://, s3a://); "
+                   "repeatable.")
 @click.option("--output", required=True, metavar="PATH.parquet",
               help="Where the readings go (Parquet); the error table goes beside it, PATH.errors.parquet.")
 @click.option("--master", default=None, metavar="URL",
