@@ -92,3 +92,4 @@ def test_load_of_a_missing_output_is_a_coded_error(tmp_path: Path) -> None:
     result = _run(tmp_path / "l.db", "load", str(tmp_path / "nothing.parquet"))
     assert result.exit_code == 2
     assert result.stderr.startswith("E150 ")
+    assert not (tmp_path / "l.db").exists()  # no empty ledger left behind

@@ -104,6 +104,8 @@ def load_readings(path: str | Path, settings: Settings | None = None, *, errors:
     from ..batch.spark import errors_path
 
     settings = settings or Settings.load()
+    if not Path(path).exists():  # before the ledger is opened (and perhaps created)
+        raise UsageError(f"{path} does not exist (the output of wireledger batch)", input=str(path))
     problems_at = Path(errors_path(str(path)))
     has_errors = errors and problems_at.exists()
     summary = LoadSummary(str(path), str(problems_at) if has_errors else None, IngestSummary())
