@@ -17,7 +17,7 @@ from .output import echo_error_json, echo_problem
 
 # codes that mean "the command could not run at all" (exit 2); any other coded error exits 1 (partly done,
 # or not found: E100 names an id, document or ledger that is not there)
-_FATAL = {"E120", "E150"}
+_FATAL = {"E120", "E150", "E160"}
 _MACHINE = ("json", "jsonl")
 
 
@@ -101,6 +101,7 @@ def main() -> None:
 # Command modules register themselves on ``cli``, so they are imported after it exists. Add a module
 # as one line of this sorted list.
 from . import (  # noqa: E402, F401 - imported for their commands, after cli exists
+    batch_cmd,  # batch, load
     browse,  # documents, show, search, stats
     claims,  # claims, sources
     entities,  # entities [merge|split], entity

@@ -90,6 +90,7 @@ def ingest(
     store: Store | None = None,
     stdin: BinaryIO | None = None,
     fetcher: Fetcher | None = None,
+    documents: Iterable[Document | Problem] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders, globs or ``-`` (stdin) into the ledger named by ``settings.db``.
 
@@ -99,6 +100,9 @@ def ingest(
     ``read`` is the reading pipeline (e.g. ``Pipeline(settings).read``): when given, every new canonical
     document in English is read and its reading stored in the same transaction as the document.
     ``read_many`` (with ``read``) reads the new documents ahead in batches (see the module docstring).
+
+    ``documents``: documents (and input problems) made elsewhere, ingested instead of ``paths``
+    (``wireledger load`` hands in those of a batch job's readings).
     """
     settings = settings or Settings.load()
     options = options or IngestOptions()
@@ -107,9 +111,9 @@ def ingest(
     ledger = store if store is not None else open_store(settings)
     summary = IngestSummary()
     try:
-        total = None if "-" in paths else count_inputs(paths, options, settings)
-        items: Iterable[Document | Problem] = iter_inputs(paths, options, settings, fetcher=fetcher,
-                                                          stdin=stdin)
+        total = None if documents is not None or "-" in paths else count_inputs(paths, options, settings)
+        items: Iterable[Document | Problem] = documents if documents is not None else iter_inputs(
+            paths, options, settings, fetcher=fetcher, stdin=stdin)
         offers: Iterator[tuple[Document | Problem, Read | None]] = (
             _read_ahead(items, ledger, read, read_many) if read is not None and read_many is not None
             else ((item, read) for item in items)
