@@ -28,6 +28,12 @@ def format_option(f: F) -> F:
                              "per result).")(f)
 
 
+def retracted_option(f: F) -> F:
+    """``--include-retracted``: the audit view, with retracted reports shown and marked."""
+    return click.option("--include-retracted", "include_retracted", is_flag=True,
+                        help="Also show retracted reports, marked with who retracted them, when and why.")(f)
+
+
 def clean(text: str | None) -> str:
     """Text from a document, safe for a terminal."""
     return _CONTROL.sub("", text or "")
