@@ -4,7 +4,6 @@ and comes back, marked with who retracted it, when and why, only with ``--includ
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
