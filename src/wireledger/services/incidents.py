@@ -27,7 +27,7 @@ from ..merge.merger import RETRACTED, IncidentMerger, MergeOutcome
 from ..merge.ports import IncidentTables
 from ..merge.profile import EventProfile, name_keys
 from ..merge.reading_json import reading_from_dict
-from ..merge.record import IncidentRecord, build_record
+from ..merge.record import IncidentRecord, build_record, name_value_key
 from ..merge.state import StoredMergeState
 from ..merge.timeline import TimelineEntry, affiliation_key, build_timeline, person_keys, stored_person_keys
 from ..model import Reading
@@ -312,7 +312,7 @@ class _LedgerGraph:
 
     def __init__(self, service: IncidentService) -> None:
         self.service = service
-        self._screening: Any = None
+        self._entities: Any = None
 
     def incidents_of(self, name: str) -> list[tuple[str, str, str]]:
         _, surname = name_keys(name)
@@ -342,18 +342,25 @@ class _LedgerGraph:
         return self.service.tables.members_of_organisation(affiliation_key(name))
 
     def sanctions(self, name: str) -> list[dict[str, Any]]:
-        if len(name.split()) < 2:
-            return []
-        try:
-            from .screening import ScreeningService
+        """The matches the ledger's screening kept for the entity of that name (set-aside ones never)."""
+        from .entities import EntityService
 
-            if self._screening is None:
-                self._screening = ScreeningService(self.service.settings, self.service.ledger)
-            result = self._screening.screen(name)
-        except WireledgerError:
-            return []  # no lists loaded
-        return [{"list": m["list"], "entry": m["entry_id"], "label": m["name"], "score": m["score"]}
-                for m in (x.to_dict() for x in result.matches) if not m.get("different_person")]
+        if self._entities is None:
+            self._entities = EntityService(self.service.settings, self.service.ledger)
+            self._entities.sync()
+        wanted = name_value_key(name)
+        out: list[dict[str, Any]] = []
+        for row in self._entities.tables.list_entities(name_like=name):
+            if name_value_key(row["name"]) != wanted:
+                continue
+            for m in self._entities.screening_tables.current_screening(row["id"]):
+                if m["status"] == "match" and not m["different_person"]:
+                    out.append({"list": m["list"], "entry": m["entry_id"], "label": m["name"],
+                                "score": m["score"]})
+        return out
+
+    def incidents_at(self, place: str) -> list[str]:
+        return [s["id"] for s in self.service.tables.list_incidents(place=place)]
 
 
 def _matching(profile: EventProfile, name: str) -> Iterable[Any]:
