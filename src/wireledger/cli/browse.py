@@ -65,12 +65,14 @@ def _echo_document(view: DocumentView, text: bool = True) -> None:
     if view.copies:
         click.echo("near-duplicates: " + ", ".join(view.copies))
     click.echo("")
-    click.echo("Sections:")
-    for s in d.sections:
-        click.echo(f"  {clean(s.heading)}")
-    click.echo("Sources:")
-    for c in d.cited_sources:
-        click.echo(f"  {clean(c.name)}")
+    if d.sections:
+        click.echo("Sections:")
+        for s in d.sections:
+            click.echo(f"  {clean(s.heading)}")
+    if d.cited_sources:
+        click.echo("Sources:")
+        for c in d.cited_sources:
+            click.echo(f"  {clean(c.name)}")
     if view.reading is not None:
         r = view.reading
         click.echo(f"Reading: {len(r.get('entities', []))} entities, {len(r.get('events', []))} events, "

@@ -134,7 +134,9 @@ def _print_entity(e: dict[str, Any]) -> None:
                    f"by {clean(s['by'])} at {s['at']}{note}")
     sanctions = e["sanctions"]
     if not sanctions["matches"] and not sanctions["set_aside"]:
-        click.echo("sanctions: no match (or no lists loaded)")
+        loaded = sanctions.get("lists_loaded")
+        click.echo("sanctions: no match in the loaded lists" if loaded else
+                   "sanctions: no lists loaded (`wireledger lists load PATH...`)")
     for label, rows in (("MATCH", sanctions["matches"]), ("set aside", sanctions["set_aside"])):
         for m in rows:
             person = "  DIFFERENT PERSON" if m["different_person"] else ""

@@ -101,7 +101,9 @@ def show_command(
             payload["matches"] = recorded
         echo_json("lists show", payload)
     else:
-        if not versions:
+        if not versions and list_id:
+            click.echo(f"no list {clean(list_id)} is loaded; `wireledger lists show` names the loaded ones")
+        elif not versions:
             click.echo("no sanctions lists loaded; run `wireledger lists load PATH...`")
         for v in versions:
             state = "current" if v.current else (v.kind if v.kind == "companion" else "superseded")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..resolve.keys import romanise
@@ -107,7 +108,9 @@ class IncidentRecord:
         """The headline values (what ``incidents`` lists and filters on)."""
         return {
             "id": self.id, "type": self.best("type"), "date": self.best("date"), "precision": self.precision,
+            # the first and last possible day, as proleptic ordinals (for sorting) and as dates
             "date_lo": self.date_lo, "date_hi": self.date_hi,
+            "date_first": _iso(self.date_lo), "date_last": _iso(self.date_hi),
             "date_label": date_label(self.date_lo, self.date_hi, self.precision),
             "place": self.best("place"), "city": self.place.get("city"), "region": self.place.get("region"),
             "country": self.place.get("country"), "killed": self.best("killed"),
@@ -281,3 +284,8 @@ def date_label(lo: int | None, hi: int | None, precision: str) -> str:
     if precision == "year":
         return first[:4]
     return f"{first}..{ordinal_text(hi)} ({precision})"
+
+
+def _iso(ordinal: int | None) -> str | None:
+    """An ordinal day as YYYY-MM-DD (None stays None)."""
+    return date.fromordinal(ordinal).isoformat() if ordinal is not None else None
