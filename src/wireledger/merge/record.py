@@ -207,6 +207,8 @@ def _field(name: str, facts: Iterable[tuple[Fact, EventProfile]], groups: dict[s
         best = values[0].value
         if name == "date":
             conflict = any(not _dates_compatible(str(best), str(v.value)) for v in values[1:])
+        elif name == "place":
+            conflict = any(not _places_compatible(str(best), str(v.value)) for v in values[1:])
         else:
             conflict = True
     return FieldView(name, values, conflict)
@@ -289,3 +291,11 @@ def date_label(lo: int | None, hi: int | None, precision: str) -> str:
 def _iso(ordinal: int | None) -> str | None:
     """An ordinal day as YYYY-MM-DD (None stays None)."""
     return date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+
+
+def _places_compatible(a: str, b: str) -> bool:
+    """Two place labels that name the same place at two precisions ("Volokolamskoye Highway, Moscow" and
+    "Moscow"): every part of one is a part of the other."""
+    parts_a = {p.strip().casefold() for p in a.split(",") if p.strip()}
+    parts_b = {p.strip().casefold() for p in b.split(",") if p.strip()}
+    return parts_a <= parts_b or parts_b <= parts_a
