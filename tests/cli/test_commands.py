@@ -187,3 +187,13 @@ def test_terminal_control_characters_in_documents_are_not_printed(tmp_path: Path
     _run(tmp_path / "e.db", "ingest", str(evil))
     out = _run(tmp_path / "e.db", "show", str(evil)).stdout
     assert "\x1b" not in out and "\x07" not in out and "Bad [31mred[0m title" in out
+
+
+def test_ingest_of_nothing_leaves_no_empty_ledger_behind(tmp_path: Path) -> None:
+    result = _run(tmp_path / "n.db", "ingest", str(tmp_path / "gone.txt"))
+    assert result.exit_code == 2 and "E100" in result.output  # the summary names the missing input
+    assert not list(tmp_path.glob("n.db*"))
+    kept = _run(tmp_path / "k.db", "ingest", str(HARBOUR), "--no-read")
+    assert kept.exit_code == 0
+    again = _run(tmp_path / "k.db", "ingest", str(tmp_path / "gone.txt"))  # a ledger with documents stays
+    assert again.exit_code == 2 and (tmp_path / "k.db").exists()

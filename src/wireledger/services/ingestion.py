@@ -23,6 +23,7 @@ from ..ingest.sources import STDIN_NAME
 from ..model import Document, Reading
 from ..settings import Settings
 from ..store import NEAR_DUPLICATE, SOURCE_ADDED, GroupMember, Store, canonical_id, open_store
+from ..store.ledger import remove_if_unused, sqlite_path
 from .near_duplicates import fingerprint, similar_documents
 from .provenance import reading_statements
 
@@ -108,6 +109,7 @@ def ingest(
     options = options or IngestOptions()
     paths = list(paths)
     own_store = store is None
+    new_file = own_store and _new_sqlite_ledger(settings.db)
     ledger = store if store is not None else open_store(settings)
     summary = IngestSummary()
     try:
@@ -130,7 +132,14 @@ def ingest(
     finally:
         if own_store:
             ledger.close()
+            if new_file and not summary.stored and not summary.near_duplicates:
+                remove_if_unused(settings.db)  # nothing came of it: leave no empty ledger behind
     return summary
+
+
+def _new_sqlite_ledger(db: str) -> bool:
+    path = sqlite_path(db)
+    return path is not None and not path.exists()
 
 
 class _ReadAheadFailed(Exception):

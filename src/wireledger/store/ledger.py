@@ -72,13 +72,36 @@ class Ledger:
         self.close()
 
 
+def sqlite_path(db: str) -> Path | None:
+    """The file of a SQLite ``--db`` value (a path, ``sqlite:///relative`` or ``sqlite:////absolute``, as
+    SQLAlchemy writes them); None for a PostgreSQL URL."""
+    if is_postgres_url(db):
+        return None
+    return Path(db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db).expanduser()
+
+
 def open_database(db: str, *, create: bool = True) -> Database:
     """The database a ``--db`` value names: a ``postgresql://`` URL, a ``sqlite:///path`` URL or a path."""
-    if is_postgres_url(db):
+    path = sqlite_path(db)
+    if path is None:
         return PostgresDatabase(db, create=create)
-    # sqlite:///relative/path and sqlite:////absolute/path, as SQLAlchemy writes them; or a plain path
-    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db
-    return SQLiteDatabase(Path(path).expanduser(), create=create)
+    return SQLiteDatabase(path, create=create)
+
+
+def remove_if_unused(db: str) -> bool:
+    """Delete a SQLite ledger that holds no document, no list and no entity (one a run created for
+    nothing, e.g. ``ingest`` of a missing file); True when it was removed."""
+    path = sqlite_path(db)
+    if path is None or not path.exists():
+        return False
+    with Ledger(SQLiteDatabase(path, create=False)) as ledger:
+        used = any(ledger.db.one(f"SELECT count(*) FROM {t}")
+                   for t in ("documents", "sanctions_lists", "ledger_entities", "judgements"))
+    if used:
+        return False
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return True
 
 
 def open_ledger(settings: Settings, *, create: bool = True) -> Ledger:
