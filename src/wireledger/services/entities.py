@@ -41,6 +41,8 @@ from ..store import Ledger, open_ledger
 
 __all__ = ["EntityService", "EntitySyncSummary", "rescreen_entities", "screening_query"]
 
+_SYNCED = "synced:entities"  # the ledger generation the entities last caught up with
+_SCREENED = "screened:lists"  # the list versions (signature) they were last all screened against
 _KEEP_DECISIONS = 3  # rejected candidates kept per member, besides the chosen one
 _SCREEN_BATCH = 200  # entities per transaction when screening
 
@@ -120,6 +122,12 @@ class EntityService:
     def sync(self, screen: bool = True) -> EntitySyncSummary:
         """Resolve every reading not resolved yet (one report per transaction), then screen."""
         summary = EntitySyncSummary()
+        generation = str(self.ledger.state.generation())
+        lists = self.screening_tables.lists_signature()
+        caught_up = self.ledger.state.get(_SYNCED) == generation
+        if caught_up and (not screen or self.ledger.state.get(_SCREENED) == lists):
+            summary.lists = lists
+            return summary  # nothing changed since the last sync: no reading, no list
         # a retracted report's people leave the ledger's entities with it (those only it named go)
         retracted = self.ledger.documents.retractions()
         current = {d: t for d, t in self.ledger.documents.current_readings().items() if d not in retracted}
@@ -136,6 +144,10 @@ class EntityService:
             summary.documents += 1
         if screen:
             self.screen(summary)
+        with self.ledger.transaction():
+            self.ledger.state.put(_SYNCED, generation)
+            if screen:
+                self.ledger.state.put(_SCREENED, lists)
         return summary
 
     @contextmanager

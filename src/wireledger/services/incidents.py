@@ -35,6 +35,8 @@ from ..settings import Settings
 from ..store import Ledger, open_ledger
 from .entity_manual import current_user
 
+_SYNCED = "synced:incidents"  # the ledger generation the incidents last caught up with
+
 __all__ = ["IncidentService", "SyncSummary", "evaluate_clusters", "parse_day"]
 
 
@@ -150,7 +152,11 @@ class IncidentService:
         return to_merge, to_remove
 
     def sync(self) -> SyncSummary:
+        """Catch up with the readings; at once when the ledger's generation has not moved since."""
         summary = SyncSummary()
+        generation = str(self.ledger.state.generation())
+        if self.ledger.state.get(_SYNCED) == generation:
+            return summary
         to_merge, to_remove = self.pending()
         for doc in to_remove:
             summary.outcome.absorb(self.remove(doc, "no remaining support after {doc} left the ledger"))
@@ -162,6 +168,8 @@ class IncidentService:
                 if outcome is not None:
                     summary.outcome.absorb(outcome)
                     summary.merged += 1
+        with self.ledger.transaction():
+            self.ledger.state.put(_SYNCED, generation)
         return summary
 
     def _merge_pending(self, reading: Reading, read_at: str | None) -> MergeOutcome | None:

@@ -29,6 +29,7 @@ from .base import (
     canonical_id,
 )
 from .sql import Database, chunks, marks, to_json
+from .state import SQLLedgerState
 
 _DOC_COLUMNS = (
     "id",
@@ -64,6 +65,7 @@ class SQLDocumentStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.state = SQLLedgerState(db)
 
     def __enter__(self) -> SQLDocumentStore:
         return self
@@ -199,6 +201,7 @@ class SQLDocumentStore:
             if old == target:
                 continue
             c.execute("UPDATE documents SET canonical_id = ? WHERE id = ?", (target, member))
+            self.state.bump()
             if target is not None:  # a copy now: only the canonical copy keeps a reading
                 c.execute("DELETE FROM statements WHERE document_id = ?", (member,))
                 c.execute("DELETE FROM readings WHERE document_id = ?", (member,))
@@ -386,9 +389,14 @@ class SQLDocumentStore:
                 raise WireledgerError("E120", reading.document.id, "reading of a document that is not stored")
             self._write_reading(c, reading, statements, now_iso())
 
+    def generation(self) -> int:
+        """The ledger's generation: it moves whenever a reading, a copy or a retraction changes."""
+        return self.state.generation()
+
     def _write_reading(
         self, c: Database, reading: Reading, statements: Sequence[Statement], now: str
     ) -> None:
+        self.state.bump()
         data = reading.to_dict()
         doc = data.pop("document")
         data["document"] = {"id": doc["id"], "content_id": doc["content_id"]}

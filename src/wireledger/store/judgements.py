@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import now_iso
 from .sql import Database, to_json
+from .state import SQLLedgerState
 
 
 class SQLJudgements:
@@ -22,11 +23,13 @@ class SQLJudgements:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.state = SQLLedgerState(db)
 
     # --- judgements -------------------------------------------------------------------------------------
     def add(self, area: str, subject: str, verdict: str, value: dict[str, Any], document: str | None,
             who: str, note: str | None) -> int:
         now = now_iso()
+        self.state.bump()  # the derived layers apply every judgement: they have to look again
         row = self.db.execute(
             "INSERT INTO judgements (area, subject, verdict, value, document_id, extractor, note, "
             "first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING judgement_id",

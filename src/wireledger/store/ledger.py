@@ -10,7 +10,8 @@ each implementing the port its domain defines:
 - ``sanctions``: sanctions lists and recorded matches (``resolve.ports.SanctionsTables``);
 - ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``);
 - ``judgements``: what people decided (merges, splits, retractions) and the redirects of every area
-  (``store/judgements.py``); the entity and incident stores record theirs through it.
+  (``store/judgements.py``); the entity and incident stores record theirs through it;
+- ``state``: the generation every change the derived layers follow moves, and where each layer is.
 
 All areas share the connection, so ``transaction()`` spans them; ``lock(name)`` makes concurrent writers
 of one kind take turns (a no-op on SQLite, whose writers are serialised anyway).
@@ -32,6 +33,7 @@ from .sanctions import SQLSanctionsStore
 from .screening import SQLScreeningStore
 from .sql import Database
 from .sqlite import SQLiteDatabase
+from .state import SQLLedgerState
 
 
 class Ledger:
@@ -45,6 +47,7 @@ class Ledger:
         self.sanctions = SQLSanctionsStore(db)
         self.screening = SQLScreeningStore(db)
         self.judgements = SQLJudgements(db)
+        self.state = SQLLedgerState(db)
 
     @property
     def location(self) -> str:
