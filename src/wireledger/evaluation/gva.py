@@ -323,8 +323,11 @@ def run_gva(
     offset: int = 0,
     processes: int = 1,
     batch_size: int = 32,
+    null_as_zero: bool = False,
 ) -> GvaRun:
-    """Read the first ``first`` scorable articles (after skipping ``offset``) and score their readings."""
+    """Read the first ``first`` scorable articles (after skipping ``offset``) and score their readings;
+    ``null_as_zero``: a count the reading leaves null is compared as 0 (as ``score_gva.py --null-as-zero``:
+    the records code "none reported" as 0)."""
     import time
 
     from ..errors import Problem
@@ -341,4 +344,5 @@ def run_gva(
             continue
         d = item.to_dict()
         readings[str(d["document"]["id"])] = d
-    return GvaRun(score(readings, arts, records), readings, failures, time.perf_counter() - started)
+    return GvaRun(score(readings, arts, records, null_as_zero), readings, failures,
+                  time.perf_counter() - started)

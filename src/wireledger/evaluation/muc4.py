@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Document
+from ..ingest.options import IngestOptions
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 SLOTS = {
@@ -416,79 +416,8 @@ def format_score(res: MucScore) -> str:
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------------------- driver
+# ---------------------------------------------------------------------------------------- reading
 
-_DATELINE = re.compile(r"^\s*[^,\n]{2,60},\s+(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})\b")
-
-
-def dateline_date(text: str) -> str | None:
-    """The date of a wire dateline ("SAN SALVADOR, 3 JAN 90 -- ...") as YYYY-MM-DD, or None."""
-    from ..nlp.dates import resolve_date
-
-    m = _DATELINE.match(text)
-    if not m:
-        return None
-    value = resolve_date(m.group(1)).value
-    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
-
-
-def muc_document(record: dict[str, Any], truecase: Any = None) -> Document:
-    """The Document of one MUC-4 message: its text (truecased when all capitals: same length, so the
-    offsets of the reading index the original text too), dated by its dateline."""
-    from ..ingest.jsonl import record_document
-    from ..ingest.options import IngestOptions
-
-    text = record["text"]
-    if truecase is not None:
-        text = truecase(text)
-    options = IngestOptions(id_field="docid", text_field="text", published_field="published")
-    return record_document(
-        {"docid": record["docid"], "text": text, "published": dateline_date(record["text"])},
-        str(record["docid"]),
-        0,
-        "muc4",
-        options,
-        None,
-    )
-
-
-@dataclass
-class MucRun:
-    score: MucScore
-    readings: dict[str, dict[str, Any]]
-    failures: list[str]
-    seconds: float
-
-
-def run_muc4(
-    settings: Any,
-    paths: list[Path],
-    max_docs: int | None = None,
-    processes: int = 1,
-    batch_size: int = 32,
-    lenient_optional: bool = False,
-) -> MucRun:
-    """Read the messages of ``paths`` through the pipeline and score them against their answer keys."""
-    import time
-
-    from ..errors import Problem
-    from ..nlp.pipeline import Pipeline
-    from ..nlp.truecase import Truecaser
-
-    started = time.perf_counter()
-    records = list(read_jsonl(paths))
-    if max_docs:
-        records = records[:max_docs]
-    gold = {str(r["docid"]): gold_doc(r) for r in records}
-    truecaser = Truecaser.load()
-    pipeline = Pipeline(settings)
-    readings: dict[str, dict[str, Any]] = {}
-    failures: list[str] = []
-    docs = (muc_document(r, truecaser.restore_if_upper) for r in records)
-    for item in pipeline.pipe(docs, processes=processes, batch_size=batch_size):
-        if isinstance(item, Problem):
-            failures.append(str(item))
-            continue
-        d = item.to_dict()
-        readings[str(d["document"]["id"])] = d
-    return MucRun(score(readings, gold, lenient_optional), readings, failures, time.perf_counter() - started)
+# How a MUC-4 message is read, by ``wireledger read --id-field docid --text-field text`` and by
+# ``wireledger eval muc4`` alike (services.evaluation reads it through services.reading.read_paths).
+MUC_OPTIONS = IngestOptions(id_field="docid", text_field="text")
