@@ -33,22 +33,8 @@ from typing import Any
 
 from ..ingest.jsonl import record_document
 from ..ingest.options import IngestOptions
-from ..model import Document
+from ..model import Document, load_taxonomy
 
-ATTACK_TYPES = frozenset(
-    {
-        "assassination",
-        "armed_assault",
-        "bombing",
-        "kidnapping",
-        "hostage_taking",
-        "hijacking",
-        "arson",
-        "unarmed_assault",
-        "robbery",
-        "chemical_attack",
-    }
-)
 PREFERRED = ("armed_assault", "assassination")
 FIELDS = ("date", "city", "state", "killed", "wounded")
 MEAN_FIELDS = ("date", "city", "killed", "wounded")
@@ -159,7 +145,7 @@ def main_event(reading: dict[str, Any] | None) -> dict[str, Any] | None:
     events = [
         e
         for e in (reading or {}).get("events") or []
-        if e.get("background") is not True and e.get("type") in ATTACK_TYPES
+        if e.get("background") is not True and e.get("type") in load_taxonomy().attack_types
     ]
     preferred = [e for e in events if e.get("type") in PREFERRED]
     chosen: dict[str, Any] | None = (preferred or events or [None])[0]

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..ingest.options import IngestOptions
+from ..model import load_taxonomy
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 SLOTS = {
@@ -43,32 +44,6 @@ SLOTS = {
     "PerpOrg": "PERP: ORGANIZATION ID",
     "Target": "PHYS TGT: ID",
     "Weapon": "INCIDENT: INSTRUMENT ID",
-}
-ATTACK_TYPES = frozenset(
-    {
-        "assassination",
-        "armed_assault",
-        "bombing",
-        "kidnapping",
-        "hostage_taking",
-        "hijacking",
-        "arson",
-        "unarmed_assault",
-        "robbery",
-        "chemical_attack",
-    }
-)
-MUC_TYPE = {
-    "armed_assault": "ATTACK",
-    "assassination": "ATTACK",
-    "unarmed_assault": "ATTACK",
-    "chemical_attack": "ATTACK",
-    "bombing": "BOMBING",
-    "kidnapping": "KIDNAPPING",
-    "hostage_taking": "KIDNAPPING",
-    "hijacking": "HIJACKING",
-    "arson": "ARSON",
-    "robbery": "ROBBERY",
 }
 ORGANISATION_TYPES = frozenset({"organization", "group"})
 THING_TYPES = frozenset({"facility", "location", "organization", "other"})
@@ -222,7 +197,7 @@ def attack_events(reading: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         e
         for e in reading.get("events") or []
-        if e.get("background") is not True and e.get("type") in ATTACK_TYPES
+        if e.get("background") is not True and e.get("type") in load_taxonomy().attack_types
     ]
 
 
@@ -367,7 +342,7 @@ def score(
         events = attack_events(reading)
         if len(set(g.types)) == 1:
             res.type_docs += 1
-            if events and MUC_TYPE.get(events[0].get("type") or "") in g.types[0]:
+            if events and load_taxonomy().muc_types.get(events[0].get("type") or "") in g.types[0]:
                 res.type_correct += 1
         rel.tp += bool(events) and g.relevant
         rel.pred += bool(events)
