@@ -43,13 +43,25 @@ def test_flags_follow_the_cues_among_an_events_own_words() -> None:
     attacks = load_taxonomy().attack_types
     shooting = Event(id="ev1", type="armed_assault", evidence=[(0, 50)])
     arrest = Event(id="ev2", type="arrest", evidence=[(0, 50)])
-    elsewhere = Event(id="ev3", type="armed_assault", evidence=[(60, 90)])
+    elsewhere = Event(id="ev3", type="armed_assault", evidence=[(60, 90)], background=True)
     found = [Cue("accidental", False, 5, 15), Cue("accidental", True, 20, 30),
              Cue("self_inflicted", False, 40, 45)]
     set_flags([shooting, arrest, elsewhere], found, attacks)
     assert shooting.accidental is True and shooting.self_inflicted is False
     assert [s.field for s in shooting.support] == ["accidental", "self_inflicted"]
     assert arrest.accidental is None and elsewhere.accidental is None and elsewhere.self_inflicted is None
+
+
+def test_the_main_attack_takes_the_cues_outside_every_attack_events_words() -> None:
+    attacks = load_taxonomy().attack_types
+    earlier = Event(id="ev1", type="bombing", evidence=[(0, 20)], background=True)
+    main = Event(id="ev2", type="armed_assault", evidence=[(30, 60)])
+    ruling = Event(id="ev3", type="investigation", evidence=[(70, 120)])  # "ruled the death accidental"
+    later = Event(id="ev4", type="armed_assault", evidence=[(130, 160)])
+    set_flags([earlier, main, ruling, later], [Cue("accidental", True, 90, 100),
+                                               Cue("self_inflicted", True, 5, 10)], attacks)
+    assert main.accidental is True and later.accidental is None and earlier.accidental is None
+    assert earlier.self_inflicted is True and main.self_inflicted is None
 
 
 def _main(name: str) -> Event:

@@ -7,8 +7,10 @@ wound", "shot himself", "turned the gun on herself"). The cues are spaCy ``Match
 ``nlp/data/circumstances.yaml``, each with an example sentence.
 
 A cue among an attack event's own words (its evidence) sets the flag to true and is recorded as the
-flag's support; a cue whose clause is denied ("was not accidental") sets it to false; a cue after an open
-question in its sentence ("investigating whether ...") says nothing. Without a cue the flag stays null.
+flag's support; the report's main attack also takes the cues outside every attack event's words (a
+follow-up's: "the death was ruled accidental"). A cue whose clause is denied ("was not accidental") sets
+it to false; a cue after an open question in its sentence ("investigating whether ...") says nothing.
+Without a cue the flag stays null.
 """
 
 from __future__ import annotations
@@ -84,13 +86,23 @@ class CircumstanceCues:
         return any(c.dep_ == "neg" for c in head.children)
 
 
+def _inside(cue: Cue, ev: Event) -> bool:
+    return any(s <= cue.start < e for s, e in ev.evidence)
+
+
 def set_flags(events: list[Event], cues: list[Cue], attacks: frozenset[str]) -> None:
-    """Each attack event's flags from the cues among its evidence; a true cue wins over a denied one."""
-    for ev in events:
-        if ev.type not in attacks:
-            continue
+    """Each attack event's flags from the cues among its evidence; the report's main attack (its first
+    attack that is not background) also takes the cues that no attack event's words hold (a follow-up's:
+    "ruled the shooting accidental", "charged with negligent homicide"). A true cue wins over a denied
+    one."""
+    attack_events = [ev for ev in events if ev.type in attacks]
+    main = next((ev for ev in attack_events if not ev.background), None)
+    loose = [c for c in cues if not any(_inside(c, ev) for ev in attack_events)]
+    for ev in attack_events:
         for flag in FLAGS:
-            mine = [c for c in cues if c.flag == flag and any(s <= c.start < e for s, e in ev.evidence)]
+            mine = [c for c in cues if c.flag == flag and _inside(c, ev)]
+            if ev is main:
+                mine += [c for c in loose if c.flag == flag]
             if not mine:
                 continue
             chosen = next((c for c in mine if c.value), mine[0])
