@@ -50,7 +50,8 @@ def _synthetic_reading(article: dict[str, Any], record: dict[str, Any], rng: ran
 
 
 @pytest.mark.shared
-def test_measures_agree_with_the_reference_scorer() -> None:
+@pytest.mark.parametrize("null_as_zero", [False, True])
+def test_measures_agree_with_the_reference_scorer(null_as_zero: bool) -> None:
     data = require_shared("data", "gva")
     ref = _reference()
     articles, records = gva.scored_articles(data / "articles.jsonl", data / "incidents.jsonl", first=600)
@@ -60,8 +61,8 @@ def test_measures_agree_with_the_reference_scorer() -> None:
         for a in articles
         if rng.random() < 0.9
     }
-    ours = gva.score(readings, articles, records)
-    theirs = ref.score(readings, articles, records)
+    ours = gva.score(readings, articles, records, null_as_zero)
+    theirs = ref.score(readings, articles, records, null_as_zero)
     for key in (
         "articles",
         "with_prediction",
@@ -72,6 +73,8 @@ def test_measures_agree_with_the_reference_scorer() -> None:
         "multi_incident_articles",
     ):
         assert ours[key] == pytest.approx(theirs[key]), key
+    if null_as_zero:  # a null count compared as 0 is right where the record says 0
+        assert ours["wounded"] > gva.score(readings, articles, records)["wounded"]
 
 
 def test_city_and_state_forms() -> None:
@@ -96,7 +99,7 @@ def test_main_event_prefers_armed_assault() -> None:
 
 @pytest.mark.shared
 def test_driver_reads_and_scores_real_articles() -> None:
-    run = gva.run_gva(Settings(), require_shared("data", "gva"), first=4)
+    run = gva.run_gva(Settings(), require_shared("data", "gva"), first=4, null_as_zero=True)
     assert run.scores["articles"] == 4
     assert run.scores["with_prediction"] + len(run.failures) == 4
     assert run.scores["with_main_event"] >= 2  # the first four are shooting reports

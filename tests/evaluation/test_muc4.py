@@ -108,13 +108,12 @@ def test_title_with_name_joins_the_named_victim() -> None:
     assert [sorted(e.alternatives) for e in gold.roles["Victim"]] == [["mayor", "pedro lopez"], ["peasants"]]
 
 
-def test_dateline_dates_the_message() -> None:
-    assert muc4.dateline_date("SAN SALVADOR, 3 JAN 90 -- [REPORT] ...") == "1990-01-03"
-    assert muc4.dateline_date("No dateline here.") is None
-
-
 @pytest.mark.shared
-def test_driver_reads_and_scores_messages(tmp_path: Path) -> None:
+def test_driver_reads_messages_as_wireledger_read_does(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from wireledger.cli import cli
+    from wireledger.services import evaluation
     from wireledger.settings import Settings
 
     dev = require_shared("data", "muc4", "dev.jsonl")
@@ -122,8 +121,13 @@ def test_driver_reads_and_scores_messages(tmp_path: Path) -> None:
     sample.write_text(
         "".join(dev.read_text(encoding="utf-8").splitlines(keepends=True)[:3]), encoding="utf-8"
     )
-    run = muc4.run_muc4(Settings(), [sample])
-    assert run.score.docs == 3 and len(run.readings) + len(run.failures) == 3
-    first = next(iter(run.readings.values()))
-    assert first["document"]["published"] == "1990-01-03"
-    assert first["document"]["text"][:12] != first["document"]["text"][:12].upper()  # truecased
+    result, readings, failures = evaluation.muc4(Settings(), [sample])
+    assert result.docs == 3 and len(readings) + len(failures) == 3
+    read = CliRunner().invoke(cli, ["read", str(sample), "--id-field", "docid", "--text-field", "text",
+                                    "--format", "jsonl"])
+    by_read = [json.loads(line) for line in read.output.splitlines() if line.startswith("{")]
+
+    def plain(r: dict[str, Any]) -> dict[str, Any]:
+        return {**r, "document": {k: v for k, v in r["document"].items() if k != "ingested_at"}}
+
+    assert [plain(r) for r in readings.values()] == [plain(r) for r in by_read]  # one path

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import pytest
 
-from wireledger.evaluation import gva, muc4
+from wireledger.evaluation import gva
+from wireledger.services import evaluation
 from wireledger.settings import Settings
 from wl_testing import require_shared
 
 GVA_SAMPLE = 200
 GVA_MEAN_FLOOR = 0.63  # measured 0.656 (2026-12-03)
 MUC_SAMPLE = 60
-MUC_F1_FLOOR = 0.40  # measured 0.434 (2026-12-03)
-MUC_TYPE_FLOOR = 0.72  # measured 0.84 on the sample's 25 single-type messages (2026-12-03)
+# read as wireledger read reads them (2026-12-07; 0.434 and 0.84 on 2026-12-03 when the evaluation
+# truecased the messages itself)
+MUC_F1_FLOOR = 0.40  # measured 0.454
+MUC_TYPE_FLOOR = 0.72  # measured 0.80 on the sample's 25 single-type messages
 
 
 @pytest.mark.shared
@@ -34,7 +37,8 @@ def test_gva_sample_mean_accuracy_stays_above_its_floor() -> None:
 @pytest.mark.shared
 @pytest.mark.slow
 def test_muc4_sample_role_fillers_and_types_stay_above_their_floors() -> None:
-    run = muc4.run_muc4(Settings(), [require_shared("data", "muc4", "tst1.jsonl")], max_docs=MUC_SAMPLE)
-    assert run.score.docs == MUC_SAMPLE and not run.failures
-    assert run.score.f1 >= MUC_F1_FLOOR, run.score.roles
-    assert run.score.type_accuracy >= MUC_TYPE_FLOOR
+    tst1 = require_shared("data", "muc4", "tst1.jsonl")
+    score, _, failures = evaluation.muc4(Settings(), [tst1], max_docs=MUC_SAMPLE)
+    assert score.docs == MUC_SAMPLE and not failures
+    assert score.f1 >= MUC_F1_FLOOR, score.roles
+    assert score.type_accuracy >= MUC_TYPE_FLOOR

@@ -23,12 +23,12 @@ def test_packaged_lexicon_is_clean_and_loads() -> None:
     assert lex.phrase_type(["interfax", "news", "agency"]) == "media"
 
 
-def test_linter_finds_a_bad_modality_and_a_head_in_two_types() -> None:
+def test_linter_finds_a_second_list_of_reporting_verbs_and_a_head_in_two_types() -> None:
     data = _data()
-    data["reporting_verbs"]["mutter"] = "whispered"
+    data["reporting_verbs"] = {"mutter": "reported"}  # they live in reporting_verbs.yaml alone
     data["source_types"]["person"]["heads"].append("police")
     problems = lint_lexicon(data)
-    assert any("mutter" in p for p in problems)
+    assert any("reporting_verbs.yaml" in p for p in problems)
     assert any("'police'" in p and "both" in p for p in problems)
 
 

@@ -1,4 +1,4 @@
-"""``wireledger eval``: wireledger's readings measured against gold data (GVA, MUC-4, attribution)."""
+"""``wireledger eval``: wireledger's readings measured against gold data (GVA, MUC-4, wire, attribution)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .output import echo_json, format_option
 
 @cli.group("eval")
 def eval_group() -> None:
-    """Measure the readings against gold data: GVA, MUC-4, attribution fixtures."""
+    """Measure the readings against gold data: GVA, MUC-4, wire reports, attribution fixtures."""
 
 
 eval_group.add_command(attribution_eval_command)
@@ -46,6 +46,11 @@ eval_group.add_command(clusters_eval_command)
     metavar="DIR",
     help="Folder holding articles.jsonl and incidents.jsonl.",
 )
+@click.option(
+    "--null-as-zero",
+    is_flag=True,
+    help="Compare a count the reading leaves null as 0 (the records code none reported as 0).",
+)
 @click.option("--out", default=None, metavar="PATH", help="Also write the readings as JSONL.")
 @format_option
 @click.pass_obj
@@ -55,12 +60,14 @@ def gva_command(
     offset: int,
     processes: int | None,
     data_dir: str,
+    null_as_zero: bool,
     out: str | None,
     fmt: str,
 ) -> None:
     """Read GVA articles and score their main incident against the Gun Violence Archive records."""
     try:
-        run = ev.gva(settings, data_dir, first=first, offset=offset, processes=processes)
+        run = ev.gva(settings, data_dir, first=first, offset=offset, processes=processes,
+                     null_as_zero=null_as_zero)
     except ev.MissingData as e:
         raise click.UsageError(str(e)) from None
     ev.write_readings(out, run.readings)
@@ -120,6 +127,46 @@ def muc4_command(
     click.echo(ev.format_muc(result))
     if failures:
         click.echo(f"{len(failures)} messages could not be read")
+
+
+@eval_group.command("wire")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH.jsonl...")
+@click.option(
+    "--gold",
+    "gold",
+    multiple=True,
+    metavar="GOLD.jsonl",
+    help="Score PATH (readings, JSONL) against these hand-coded reports instead of reading PATH.",
+)
+@click.option(
+    "--processes", type=int, default=None, help="Reading processes (default: the processes setting)."
+)
+@click.option("--errors", is_flag=True, help="Also list every wrong field, gold against predicted.")
+@click.option("--out", default=None, metavar="PATH", help="Also write the readings as JSONL.")
+@format_option
+@click.pass_obj
+def wire_command(
+    settings: Settings,
+    paths: tuple[str, ...],
+    gold: tuple[str, ...],
+    processes: int | None,
+    errors: bool,
+    out: str | None,
+    fmt: str,
+) -> None:
+    """Read hand-coded wire reports (JSONL with gold) and score their main incident as score_wire.py does;
+    with --gold, score readings already made."""
+    try:
+        run = ev.wire(settings, paths, gold=gold, processes=processes, errors=errors)
+    except ev.MissingData as e:
+        raise click.UsageError(str(e)) from None
+    ev.write_readings(out, run.readings)
+    if fmt != "text":
+        echo_json("eval wire", {**run.scores, "failures": run.failures, "seconds": round(run.seconds, 1)})
+        return
+    click.echo(ev.format_wire(run.scores))
+    if run.failures:
+        click.echo(f"{len(run.failures)} reports could not be read")
 
 
 @eval_group.command("html")

@@ -69,13 +69,17 @@ def read_command(settings: Settings, paths: tuple[str, ...], published: str | No
 
 
 def _counted(results: Iterator[ReadResult], counts: ReadCounts) -> Iterator[Reading]:
-    """Readings only; problems go to stderr as they come."""
+    """Readings only; problems, and the steps that failed in a reading (W130), go to stderr as they come."""
     for result in results:
         counts.add(result)
         if isinstance(result, Problem):
             echo_problem(result)
-        else:
-            yield result
+            continue
+        for warning in result.warnings:
+            if warning.startswith("W130"):
+                click.echo(clean(warning), err=True)
+                counts.warnings += 1
+        yield result
 
 
 def _echo_json(readings: Iterator[Reading]) -> None:

@@ -33,22 +33,8 @@ from typing import Any
 
 from ..ingest.jsonl import record_document
 from ..ingest.options import IngestOptions
-from ..model import Document
+from ..model import Document, load_taxonomy
 
-ATTACK_TYPES = frozenset(
-    {
-        "assassination",
-        "armed_assault",
-        "bombing",
-        "kidnapping",
-        "hostage_taking",
-        "hijacking",
-        "arson",
-        "unarmed_assault",
-        "robbery",
-        "chemical_attack",
-    }
-)
 PREFERRED = ("armed_assault", "assassination")
 FIELDS = ("date", "city", "state", "killed", "wounded")
 MEAN_FIELDS = ("date", "city", "killed", "wounded")
@@ -159,7 +145,7 @@ def main_event(reading: dict[str, Any] | None) -> dict[str, Any] | None:
     events = [
         e
         for e in (reading or {}).get("events") or []
-        if e.get("background") is not True and e.get("type") in ATTACK_TYPES
+        if e.get("background") is not True and e.get("type") in load_taxonomy().attack_types
     ]
     preferred = [e for e in events if e.get("type") in PREFERRED]
     chosen: dict[str, Any] | None = (preferred or events or [None])[0]
@@ -323,8 +309,11 @@ def run_gva(
     offset: int = 0,
     processes: int = 1,
     batch_size: int = 32,
+    null_as_zero: bool = False,
 ) -> GvaRun:
-    """Read the first ``first`` scorable articles (after skipping ``offset``) and score their readings."""
+    """Read the first ``first`` scorable articles (after skipping ``offset``) and score their readings;
+    ``null_as_zero``: a count the reading leaves null is compared as 0 (as ``score_gva.py --null-as-zero``:
+    the records code "none reported" as 0)."""
     import time
 
     from ..errors import Problem
@@ -341,4 +330,5 @@ def run_gva(
             continue
         d = item.to_dict()
         readings[str(d["document"]["id"])] = d
-    return GvaRun(score(readings, arts, records), readings, failures, time.perf_counter() - started)
+    return GvaRun(score(readings, arts, records, null_as_zero), readings, failures,
+                  time.perf_counter() - started)

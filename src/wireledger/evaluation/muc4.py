@@ -35,7 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Document
+from ..ingest.options import IngestOptions
+from ..model import load_taxonomy
 
 ROLES = ("PerpInd", "PerpOrg", "Target", "Victim", "Weapon")
 SLOTS = {
@@ -43,32 +44,6 @@ SLOTS = {
     "PerpOrg": "PERP: ORGANIZATION ID",
     "Target": "PHYS TGT: ID",
     "Weapon": "INCIDENT: INSTRUMENT ID",
-}
-ATTACK_TYPES = frozenset(
-    {
-        "assassination",
-        "armed_assault",
-        "bombing",
-        "kidnapping",
-        "hostage_taking",
-        "hijacking",
-        "arson",
-        "unarmed_assault",
-        "robbery",
-        "chemical_attack",
-    }
-)
-MUC_TYPE = {
-    "armed_assault": "ATTACK",
-    "assassination": "ATTACK",
-    "unarmed_assault": "ATTACK",
-    "chemical_attack": "ATTACK",
-    "bombing": "BOMBING",
-    "kidnapping": "KIDNAPPING",
-    "hostage_taking": "KIDNAPPING",
-    "hijacking": "HIJACKING",
-    "arson": "ARSON",
-    "robbery": "ROBBERY",
 }
 ORGANISATION_TYPES = frozenset({"organization", "group"})
 THING_TYPES = frozenset({"facility", "location", "organization", "other"})
@@ -222,7 +197,7 @@ def attack_events(reading: dict[str, Any]) -> list[dict[str, Any]]:
     return [
         e
         for e in reading.get("events") or []
-        if e.get("background") is not True and e.get("type") in ATTACK_TYPES
+        if e.get("background") is not True and e.get("type") in load_taxonomy().attack_types
     ]
 
 
@@ -367,7 +342,7 @@ def score(
         events = attack_events(reading)
         if len(set(g.types)) == 1:
             res.type_docs += 1
-            if events and MUC_TYPE.get(events[0].get("type") or "") in g.types[0]:
+            if events and load_taxonomy().muc_types.get(events[0].get("type") or "") in g.types[0]:
                 res.type_correct += 1
         rel.tp += bool(events) and g.relevant
         rel.pred += bool(events)
@@ -416,79 +391,8 @@ def format_score(res: MucScore) -> str:
     return "\n".join(lines)
 
 
-# ---------------------------------------------------------------------------------------- driver
+# ---------------------------------------------------------------------------------------- reading
 
-_DATELINE = re.compile(r"^\s*[^,\n]{2,60},\s+(\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})\b")
-
-
-def dateline_date(text: str) -> str | None:
-    """The date of a wire dateline ("SAN SALVADOR, 3 JAN 90 -- ...") as YYYY-MM-DD, or None."""
-    from ..nlp.dates import resolve_date
-
-    m = _DATELINE.match(text)
-    if not m:
-        return None
-    value = resolve_date(m.group(1)).value
-    return value if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
-
-
-def muc_document(record: dict[str, Any], truecase: Any = None) -> Document:
-    """The Document of one MUC-4 message: its text (truecased when all capitals: same length, so the
-    offsets of the reading index the original text too), dated by its dateline."""
-    from ..ingest.jsonl import record_document
-    from ..ingest.options import IngestOptions
-
-    text = record["text"]
-    if truecase is not None:
-        text = truecase(text)
-    options = IngestOptions(id_field="docid", text_field="text", published_field="published")
-    return record_document(
-        {"docid": record["docid"], "text": text, "published": dateline_date(record["text"])},
-        str(record["docid"]),
-        0,
-        "muc4",
-        options,
-        None,
-    )
-
-
-@dataclass
-class MucRun:
-    score: MucScore
-    readings: dict[str, dict[str, Any]]
-    failures: list[str]
-    seconds: float
-
-
-def run_muc4(
-    settings: Any,
-    paths: list[Path],
-    max_docs: int | None = None,
-    processes: int = 1,
-    batch_size: int = 32,
-    lenient_optional: bool = False,
-) -> MucRun:
-    """Read the messages of ``paths`` through the pipeline and score them against their answer keys."""
-    import time
-
-    from ..errors import Problem
-    from ..nlp.pipeline import Pipeline
-    from ..nlp.truecase import Truecaser
-
-    started = time.perf_counter()
-    records = list(read_jsonl(paths))
-    if max_docs:
-        records = records[:max_docs]
-    gold = {str(r["docid"]): gold_doc(r) for r in records}
-    truecaser = Truecaser.load()
-    pipeline = Pipeline(settings)
-    readings: dict[str, dict[str, Any]] = {}
-    failures: list[str] = []
-    docs = (muc_document(r, truecaser.restore_if_upper) for r in records)
-    for item in pipeline.pipe(docs, processes=processes, batch_size=batch_size):
-        if isinstance(item, Problem):
-            failures.append(str(item))
-            continue
-        d = item.to_dict()
-        readings[str(d["document"]["id"])] = d
-    return MucRun(score(readings, gold, lenient_optional), readings, failures, time.perf_counter() - started)
+# How a MUC-4 message is read, by ``wireledger read --id-field docid --text-field text`` and by
+# ``wireledger eval muc4`` alike (services.evaluation reads it through services.reading.read_paths).
+MUC_OPTIONS = IngestOptions(id_field="docid", text_field="text")

@@ -22,11 +22,9 @@ from ..resolve.keys import romanise, spelling_key
 from .text import analyse, strip_site_name, vectorise
 
 STORY_TYPE = "report"  # the profile of a report in which the reader found no event at all
-# Follow-up events: a report whose main event is one of these is about the attack it follows up.
-FOLLOW_UP_TYPES = frozenset({"investigation", "arrest", "charge", "sentence", "death", "hospitalization",
-                             "accusation", "statement"})
-# What a report tells when it follows an attack up: its date is then often the step's, not the attack's.
-LATER_STEPS = frozenset({"arrest", "charge", "sentence"})
+# Follow-up events (a report whose main event is one of these is about the attack it follows up) and the
+# later steps of justice (whose date is often the report's, not the attack's) are the taxonomy's
+# ``follow_up`` and ``later_step`` types.
 INFERRED = "inferred"  # precision of a date taken from the publication date, not from the text
 INFERRED_DAYS = 7  # an undated main event happened within this many days before publication
 
@@ -403,7 +401,7 @@ def primary_event(reading: Reading) -> Event | None:
     foreground = [e for e in events if not e.background and e.type in attacks]
     if foreground:
         return foreground[0]
-    if main is None or main.type in FOLLOW_UP_TYPES:
+    if main is None or main.type in load_taxonomy().follow_up_types:
         background = [e for e in events if e.background and e.type in attacks]
         if background:
             return background[0]
@@ -546,7 +544,8 @@ def build_profiles(reading: Reading) -> list[EventProfile]:
         if main.date_lo is None and pub is not None:
             main.date_lo, main.date_hi, main.precision = pub - INFERRED_DAYS, pub, INFERRED
         main.places = named_places(reading)
-        main.follow_up = any(e.type in LATER_STEPS for e in events if not e.background)
+        later_steps = load_taxonomy().later_steps
+        main.follow_up = any(e.type in later_steps for e in events if not e.background)
         main.ages = victim_ages(primary, title)
         profiles.append(main)
     absorbed = set(profiles[0].events) if profiles else set()

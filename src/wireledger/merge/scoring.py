@@ -12,20 +12,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from ..model import load_taxonomy
 from .profile import INFERRED, STORY_TYPE, EventProfile, published_day
 from .text import cosine
 
 OWN_DAYS = 2  # a date this many days before publication (or on it) is the report's own day
 MENTIONED_ONLY = 0.1  # a full name both reports name, neither as a participant
 MANY_HURT = 4  # killed and wounded together: a mass shooting, whose reports name different victims
-
-# Families of attack types that readers confuse with each other; a pair across families is unlikely.
-_ATTACK_FAMILY = {
-    "assassination": "violence", "armed_assault": "violence", "unarmed_assault": "violence",
-    "robbery": "violence", "bombing": "explosive", "arson": "fire", "kidnapping": "seizure",
-    "hostage_taking": "seizure", "hijacking": "seizure", "chemical_attack": "violence",
-}
-
 
 @dataclass(frozen=True)
 class MergeParams:
@@ -70,7 +63,9 @@ def _type_term(a: EventProfile, b: EventProfile) -> float:
     if STORY_TYPE in (a.type, b.type) or a.type == b.type:
         return 0.0
     if a.attack and b.attack:
-        return 0.0 if _ATTACK_FAMILY.get(a.type) == _ATTACK_FAMILY.get(b.type) else -0.05
+        # attack types of one family (the taxonomy's) are readily confused; a pair across families is unlikely
+        families = load_taxonomy().attack_families
+        return 0.0 if families.get(a.type) == families.get(b.type) else -0.05
     return -0.1
 
 

@@ -149,6 +149,10 @@ class Event:
     type: str
     background: bool = False
     attempt: bool | None = None
+    # the text says the shooting (the attack) was an accident, or that it was not (None: it says neither)
+    accidental: bool | None = None
+    # the text says the wound was self-inflicted (the shooter shot himself), or that it was not
+    self_inflicted: bool | None = None
     confidence: float = 0.5
     date: DateValue | None = None
     location: Location | None = None
@@ -171,6 +175,7 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "type": self.type, "background": self.background, "attempt": self.attempt,
+            "accidental": self.accidental, "self_inflicted": self.self_inflicted,
             "confidence": round(self.confidence, 3),
             "date": self.date.to_dict() if self.date else None,
             "location": self.location.to_dict() if self.location else None,

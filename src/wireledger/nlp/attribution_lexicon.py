@@ -1,7 +1,8 @@
 """The attribution lexicon: reporting verbs, relay phrases, source types and modality cues, as data.
 
-Everything here is read from ``nlp/data/attribution.yaml``; ``lint_lexicon`` checks the file's shape
-(a test runs it). Code never lists a cue word of its own.
+Everything here is read from ``nlp/data/attribution.yaml`` and, for the reporting verbs, from the one list
+of them (``nlp/data/reporting_verbs.yaml``); ``lint_lexicon`` checks the file's shape (a test runs it).
+Code never lists a cue word of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..model.reading import MODALITIES
+from .reporting_verbs import load_reporting_verbs
 
 SOURCE_TYPES = ("media", "official", "anonymous", "document", "outlet", "person", "organization", "other")
 _TYPED_SECTIONS = ("anonymous", "document", "media", "official", "organization", "person")
@@ -96,7 +97,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     types = data["source_types"]
     mod = data["modality"]
     return Lexicon(
-        reporting_verbs={str(k).lower(): str(v) for k, v in data["reporting_verbs"].items()},
+        reporting_verbs=dict(load_reporting_verbs().modalities),
         citing_verbs=_words(data["citing_verbs"]),
         according_phrases=tuple(tuple(p.lower().split()) for p in _phrases(data["according_phrases"])),
         telling_verbs=_words(data["telling_verbs"]),
@@ -128,17 +129,14 @@ def lint_lexicon(data: Any) -> list[str]:
     if not isinstance(data, dict):
         return ["the file does not hold a mapping"]
     problems: list[str] = []
-    for key in ("reporting_verbs", "citing_verbs", "according_phrases", "telling_verbs", "declarative_acts",
+    for key in ("citing_verbs", "according_phrases", "telling_verbs", "declarative_acts",
                 "source_types", "anaphoric_sources", "modality", "casualties"):
         if key not in data:
             problems.append(f"missing section {key!r}")
     if problems:
         return problems
-    for verb, modality in (data["reporting_verbs"] or {}).items():
-        if modality not in MODALITIES:
-            problems.append(f"reporting verb {verb!r}: unknown modality {modality!r}")
-        if str(verb) != str(verb).lower() or " " in str(verb):
-            problems.append(f"reporting verb {verb!r} must be one lower-case lemma")
+    if "reporting_verbs" in data:
+        problems.append("reporting verbs belong in reporting_verbs.yaml, the one list of them")
     for kind in data["source_types"]:
         if kind not in SOURCE_TYPES:
             problems.append(f"unknown source type {kind!r}")

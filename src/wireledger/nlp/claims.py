@@ -208,6 +208,8 @@ class ClaimBuilder:
                 return hit[0].name, hit[0].id
         dropped = {t.i for x in tok.children if x.dep_ in ("relcl", "appos") for t in x.subtree}
         words = [t for t in tok.subtree if t.i not in dropped and not t.is_punct]
+        if not words:  # the parser took a bracket or a dash for the subject: nobody is named
+            return None, None
         lo, hi = words[0].idx, words[-1].idx + len(words[-1])
         return self.doc.text[lo:hi], None
 

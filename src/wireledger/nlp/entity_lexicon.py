@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .base import load_data
 from .gazetteer import fold
+from .reporting_verbs import load_reporting_verbs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -63,7 +64,7 @@ class EntityLexicon:
         lex.outlets = {fold(n) for n in outlets.get("names") or ()}
         lex.outlet_words = {w.lower() for w in outlets.get("name_words") or ()}
         lex.outlet_kind_nouns = sorted(outlets.get("kind_nouns") or (), key=len, reverse=True)
-        lex.report_verbs = set(outlets.get("report_verbs") or ())
+        lex.report_verbs = set(load_reporting_verbs().outlet_forms)
         lex.told_verbs = set(outlets.get("told_verbs") or ())
         orgs = load_data("organizations.yaml")
         for names in orgs.get("aliases") or ():

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..model import DateValue, Event, Mention, Support
+from ..model import DateValue, Event, Mention, Support, load_taxonomy
 from .base import ReadingDoc
 from .dates import is_upper_text
 from .events_counts import count_casualties
@@ -33,31 +33,6 @@ if TYPE_CHECKING:
 
 NAME, VERSION = "wireledger.events", "1"
 EXTRACTOR = f"{NAME}@{VERSION}"
-# GTD's attack-type hierarchy, most specific first: a report that says "kidnapped" and "shot" is a
-# kidnapping. Armed assault ranks above arson and robbery (a shooting during a robbery is an assault).
-TYPE_RANK = [
-    "hijacking",
-    "kidnapping",
-    "hostage_taking",
-    "bombing",
-    "chemical_attack",
-    "armed_assault",
-    "arson",
-    "unarmed_assault",
-    "robbery",
-    GENERIC,
-]
-WEAPON_TYPE = {
-    "explosives": "bombing",
-    "firearms": "armed_assault",
-    "melee": "armed_assault",
-    "incendiary": "arson",
-    "chemical": "chemical_attack",
-    "vehicle": "armed_assault",
-    "biological": "chemical_attack",
-    "radiological": "bombing",
-    "nuclear": "bombing",
-}
 _PROMINENT_TARGETS = {
     "government",
     "military",
@@ -66,18 +41,13 @@ _PROMINENT_TARGETS = {
     "religious",
     "journalists_media",
 }
-_TYPE_COMPAT = [
-    {"armed_assault", "assassination", "unarmed_assault", "robbery", GENERIC},
-    {"bombing", "assassination", GENERIC},
-    {"kidnapping", "hostage_taking", GENERIC},
-    {"arson", GENERIC},
-    {"hijacking", GENERIC},
-    {"chemical_attack", "assassination", GENERIC},
-]
-
-
 def types_compatible(a: str, b: str) -> bool:
-    return a == b or any(a in s and b in s for s in _TYPE_COMPAT)
+    """Whether one happening may be read as ``a`` and as ``b`` (the taxonomy's ``compatible``); an attack
+    whose type is not decided yet goes with every attack type."""
+    taxonomy = load_taxonomy()
+    if GENERIC in (a, b) and a != b:
+        return (b if a == GENERIC else a) in taxonomy.attack_types
+    return taxonomy.compatible(a, b)
 
 
 _CONTEXT = "events.context"  # the EventContext kept in ReadingDoc.derived
@@ -379,29 +349,34 @@ def _support(name: str, doc: SpacyDoc, i: int, j: int) -> Support:
 
 
 def _decide_type(ctx: EventContext, ev: Event, trigs: list[Trigger]) -> str:
+    """The attack type of an event: the taxonomy's precedence among its triggers' types, a weapon's type
+    where the triggers leave it open."""
+    taxonomy = ctx.lex.taxonomy
+    rank = [*taxonomy.attack_precedence, GENERIC]
+    weapon_type = taxonomy.weapon_attack_types
     attack = [t for t in trigs if t.is_attack(ctx.lex)]
     types = [t.type for t in attack]
-    if "assassination" in types:
-        return "assassination"
+    if rank[0] in types:  # the first in precedence (an assassination) is decided before all else
+        return rank[0]
     incidental = ctx.lex.incidental_triggers
     dropped: set[str] = set()
     for tp in {t.type for t in attack if t.key in incidental}:
         instead = {incidental[t.key] for t in attack if t.type == tp and t.key in incidental}
         only_incidental = all(t.key in incidental for t in attack if t.type == tp)
-        armed = set(types) | {WEAPON_TYPE.get(w.category, "") for w in ev.weapons}
+        armed = set(types) | {weapon_type.get(w.category, "") for w in ev.weapons}
         if only_incidental and len(instead) == 1 and instead <= armed:
             # "killed three people ... barricading himself inside a home": the shooting is the attack
             types = [x for x in types if x != tp]
             dropped.add(tp)
-    ranked = [x for x in TYPE_RANK if x in types]
+    ranked = [x for x in rank if x in types]
     best = ranked[0] if ranked else GENERIC
-    if best in (GENERIC, "unarmed_assault", "robbery", "arson"):
+    if best == GENERIC or best in taxonomy.weapon_decided_types:
         for w in ev.weapons:
-            wt = WEAPON_TYPE.get(w.category)
-            if wt and wt not in dropped and TYPE_RANK.index(wt) < TYPE_RANK.index(best):
+            wt = weapon_type.get(w.category)
+            if wt and wt not in dropped and rank.index(wt) < rank.index(best):
                 best = wt
     if best == GENERIC:
-        best = "armed_assault"
+        best = taxonomy.default_attack_type
     return best
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..model import Taxonomy, load_taxonomy
 from .base import load_data
+from .reporting_verbs import load_reporting_verbs
 
 _PRONOUN_WORDS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 
@@ -163,7 +164,7 @@ def load_lexicon() -> Lexicon:
         negators=_phrases(neg.get("negators")),
         denial=_phrases(neg.get("denial")),
         hedges=_phrases(neg.get("hedges")),
-        reporting=_phrases(neg.get("reporting")),
+        reporting=load_reporting_verbs().clause_verbs,
         accusing=_phrases(neg.get("accusing")),
         distinct_modifiers=_phrases(bg.get("distinct_modifiers")),
         earlier_object_verbs=_phrases(bg.get("earlier_object_verbs")),

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..model import load_taxonomy
 from .truecase import Truecaser, looks_upper
 
 if TYPE_CHECKING:
@@ -39,9 +40,8 @@ if TYPE_CHECKING:
 DEFAULT_MODEL = Path(__file__).resolve().parent / "data" / "muc_roles"
 ROLE_LABELS = ("PERP_IND", "PERP_ORG", "TARGET", "VICTIM", "WEAPON")
 NO_INCIDENT = "NONE"
-# MUC-4 incident types -> our taxonomy slugs (FORCED WORK STOPPAGE has no slug: it reads as none).
-MUC_TYPE_SLUGS = {"ATTACK": "armed_assault", "BOMBING": "bombing", "KIDNAPPING": "kidnapping",
-                  "ARSON": "arson", "ROBBERY": "robbery", "HIJACKING": "hijacking"}
+# MUC-4 incident types are read as the taxonomy's ``muc`` primary types (FORCED WORK STOPPAGE has none:
+# it reads as no incident).
 
 _FEATURE_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[0-9]+")
 _NORM_DROP = re.compile(r"[^\w\s]|_")
@@ -310,7 +310,7 @@ class MucRoleTagger:
         types = {c: p for c, p in probs.items() if c != NO_INCIDENT}
         total = sum(types.values()) or 1.0
         best = max(types, key=types.__getitem__)
-        return MUC_TYPE_SLUGS.get(best), types[best] / total
+        return load_taxonomy().muc_type_slugs.get(best), types[best] / total
 
     def fillers(self, text: str, spans: list[RoleSpan] | None = None,
                 gate: bool = True) -> dict[str, list[RoleFiller]]:

@@ -1,14 +1,19 @@
 """The reading pipeline: one spaCy parse, then the registered steps in order, -> Reading.
 
 ``Pipeline(settings)`` loads the spaCy model once and builds the steps named in
-``registry.STEP_ORDER`` whose modules exist. ``read(document)`` reads one document (errors propagate);
-``pipe(documents)`` reads many with spaCy's batching, optionally in several processes, and turns a
-document that fails into a coded ``E130`` Problem so that the others go on.
+``registry.STEP_ORDER`` whose modules exist. ``read(document)`` reads one document; ``pipe(documents)``
+reads many with spaCy's batching, optionally in several processes.
+
+A step that raises costs only its own output: the fields it declares in ``writes`` are put back as they
+were before it ran, a coded ``W130`` warning on the reading names the step and the error, and the later
+steps go on. Only a document that cannot be parsed at all becomes a coded ``E130`` Problem (``pipe``
+reports it and goes on with the others; ``read`` raises).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -89,6 +94,7 @@ class Pipeline:
         self.context = StepContext(self.nlp, self.settings)
         self.parse = ParseStep(self.nlp)
         self.steps: list[Step] = []
+        self.step_keys: list[str] = []  # the registry name of each of self.steps ("entities", ...)
         self.skipped: list[str] = []  # step names whose modules do not exist yet
         wanted = set(only) if only is not None else set(STEP_ORDER)
         self.only = sorted(wanted)
@@ -103,7 +109,24 @@ class Pipeline:
                 self.skipped.append(name)
             else:
                 self.steps.append(factory(self.context))
+                self.step_keys.append(name)
         self.startup_seconds = time.perf_counter() - started
+
+    def add_step(self, name: str, *, after: str | None = None) -> Step:
+        """Build the step registered as ``name`` (``registry.register_step``) and run it after the step
+        ``after`` (a registry name such as "entities"), or last. Worker processes that are spawned rather
+        than forked build their pipelines from the settings and do not have it."""
+        factory = step_factory(name)
+        if factory is None:
+            raise UsageError(f"no reading step is registered as {name!r}", input=name)
+        if after is not None and after not in self.step_keys:
+            raise UsageError(f"cannot add {name!r} after {after!r}: this pipeline runs "
+                             f"{', '.join(self.step_keys)}", input=name)
+        index = self.step_keys.index(after) + 1 if after is not None else len(self.steps)
+        step = factory(self.context)
+        self.steps.insert(index, step)
+        self.step_keys.insert(index, name)
+        return step
 
     @property
     def step_names(self) -> list[str]:
@@ -111,13 +134,14 @@ class Pipeline:
 
     # -- one document ---------------------------------------------------------------------------
     def read_doc(self, document: Document, spacy_doc: SpacyDoc | None = None) -> ReadingDoc:
-        """Run every step on one document and return the working state (errors propagate)."""
+        """Run every step on one document and return the working state.
+
+        A failing parse raises; a failing step is recorded as a W130 warning and read past."""
         doc = ReadingDoc(document=document, spacy=spacy_doc, warnings=list(document.warnings))
         doc = self.parse(doc)
         doc.steps.append(extractor_name(self.parse))
         for step in self.steps:
-            doc = step(doc)
-            doc.steps.append(extractor_name(step))
+            doc = run_step(step, doc)
         doc.derived.clear()  # the steps' shared work (it may point back at the doc) goes with the reading
         return doc
 
@@ -167,6 +191,36 @@ class Pipeline:
                 except Exception as exc:  # reported as E130
                     results[i] = reading_failed(batch[i], exc)
         return parsed
+
+
+# The ReadingDoc fields a step may write, by the first part of the names in its ``writes``.
+_WRITABLE = ("sentences", "entities", "dates", "places", "events", "claims")
+
+
+def run_step(step: Step, doc: ReadingDoc) -> ReadingDoc:
+    """``step(doc)``; when it raises, the doc as it was before (without the step's output) with a W130
+    warning that names the step and the error. The step is then not listed among the steps that ran."""
+    fields = [f for f in _WRITABLE if f in {w.split(".", 1)[0] for w in step.writes}]
+    # everything the step may change, pickled together (objects shared between fields stay shared); a
+    # pickle costs a fraction of a deep copy, and it is only unpickled when the step fails
+    before = pickle.dumps([getattr(doc, f) for f in fields], protocol=pickle.HIGHEST_PROTOCOL)
+    try:
+        doc = step(doc)
+    except Exception as exc:  # the step's output is dropped, the reading goes on (W130)
+        for name, value in zip(fields, pickle.loads(before), strict=True):  # our own bytes, just made
+            setattr(doc, name, value)
+        doc.derived.clear()  # work derived from the dropped output must not be reused
+        doc.warnings.append(str(step_failed(doc.document, step, exc)))
+        return doc
+    doc.steps.append(extractor_name(step))
+    return doc
+
+
+def step_failed(document: Document, step: Step, exc: BaseException) -> Problem:
+    """The W130 warning of a step that raised on one document."""
+    return Problem("W130", document.source_id or document.id,
+                   f"reading step {extractor_name(step)} failed ({type(exc).__name__}: {exc})",
+                   "read without that step's output")
 
 
 def reading_failed(document: Document, exc: BaseException) -> Problem:

@@ -34,7 +34,7 @@ T = TypeVar("T")
 # The order in which steps run. "parse" is the spaCy parse itself, run by the pipeline.
 STEP_ORDER: tuple[str, ...] = (
     "parse", "sentences", "entities", "coref", "roles", "dates", "places", "events", "background",
-    "attribution",
+    "attribution", "circumstances",
 )
 
 # Where each step's factory lives; importing the module registers it.
@@ -47,6 +47,7 @@ STEP_MODULES: dict[str, str] = {
     "places": "wireledger.nlp.places",
     "events": "wireledger.nlp.events",
     "background": "wireledger.nlp.background",
+    "circumstances": "wireledger.nlp.circumstances",
     "attribution": "wireledger.nlp.attribution",
 }
 
