@@ -30,10 +30,11 @@ from wireledger.ingest import IngestOptions, iter_inputs
 from wireledger.merge.blocking import index_keys
 from wireledger.merge.profile import build_profiles
 from wireledger.merge.record import build_record
+from wireledger.merge.state import StoredMergeState
 from wireledger.model import DateValue, Document, Entity, Event, Location, Participant, Reading, document_id
-from wireledger.services.incidents import IncidentService
+from wireledger.services.incidents import IncidentService, record_row
 from wireledger.settings import Settings
-from wireledger.store.incidents_sqlite import SQLiteMergeState, open_connection, save_record, transaction
+from wireledger.store import open_ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -130,22 +131,22 @@ def ledger_bench(args: argparse.Namespace) -> None:
                 key=lambda c: -c["population"])[:300]
     cities = [(c["name"], c["admin1code"], float(c["latitude"]), float(c["longitude"])) for c in us]
     start = date(2019, 1, 1)
-    db = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "synthetic.db"
-    conn = open_connection(db)
-    state = SQLiteMergeState(conn)
+    db = Path(args.db) if args.db and "://" not in args.db else Path(tempfile.mkdtemp()) / "synthetic.db"
+    ledger = open_ledger(Settings(db=args.db if args.db and "://" in args.db else str(db)))
+    state = StoredMergeState(ledger.incidents)
     stored: list[Reading] = []
     t0 = time.perf_counter()
     batch = 5000
     for base in range(0, args.incidents, batch):
         last = min(base + batch, args.incidents)
         readings = [synthetic_report(rng, n, cities, start) for n in range(base, last)]
-        with transaction(conn):
+        with ledger.transaction():
             for r in readings:
                 profiles = build_profiles(r)
                 state.put_mentions(profiles, {p.key: index_keys(p) for p in profiles})
                 inc = f"inc_syn{len(stored):07d}"
                 state.assign({p.key: inc for p in profiles})
-                save_record(conn, build_record(inc, profiles))
+                ledger.incidents.save_record(*record_row(build_record(inc, profiles)))
                 stored.append(r)
     print(f"synthetic ledger: {args.incidents} incidents in {time.perf_counter() - t0:.0f} s ({db})")
     from wireledger.merge.merger import IncidentMerger
@@ -156,18 +157,18 @@ def ledger_bench(args: argparse.Namespace) -> None:
         like = stored[rng.randrange(len(stored))] if n % 2 == 0 else None
         r = synthetic_report(rng, args.incidents + n, cities, start, like)
         t = time.perf_counter()
-        with transaction(conn):
+        with ledger.transaction():
             outcome = merger.add_reading(r)
             for inc in sorted(outcome.touched | set(outcome.started)):
                 if inc not in outcome.redirected:
                     members = state.profiles(state.incident_members(inc))
-                    save_record(conn, build_record(inc, list(members.values())))
+                    ledger.incidents.save_record(*record_row(build_record(inc, list(members.values()))))
         times.append(1000 * (time.perf_counter() - t))
     times.sort()
     print(f"add one report to a ledger of {args.incidents} incidents ({args.adds} adds): "
           f"median {statistics.median(times):.1f} ms, p95 {times[int(0.95 * len(times)) - 1]:.1f} ms, "
           f"max {times[-1]:.1f} ms")
-    conn.close()
+    ledger.close()
 
 
 def main() -> None:

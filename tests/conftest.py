@@ -4,11 +4,14 @@ instead when WIRELEDGER_REQUIRE_SHARED=1 (CI)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from wl_testing import FIXTURES, require_shared
+from wireledger.settings import Settings
+from wireledger.store import Ledger, open_ledger
+from wl_testing import BACKENDS, FIXTURES, drop_db, new_db_url, require_shared
 
 
 @pytest.fixture
@@ -19,3 +22,18 @@ def shared() -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The ``--db`` of a fresh ledger, once per backend (PostgreSQL skips without WIRELEDGER_TEST_PG)."""
+    url = new_db_url(request.param, tmp_path)
+    yield url
+    drop_db(url)
+
+
+@pytest.fixture
+def ledger(db_url: str) -> Iterator[Ledger]:
+    """A fresh, open ledger of each backend."""
+    with open_ledger(Settings(db=db_url)) as opened:
+        yield opened

@@ -15,19 +15,23 @@ from merge_builders import event, report
 
 from wireledger.merge.merger import IncidentMerger
 from wireledger.merge.profile import build_profiles
-from wireledger.merge.state import MemoryState, MergeState
+from wireledger.merge.state import MemoryState, MergeState, StoredMergeState
 from wireledger.model import Reading
-from wireledger.store.incidents_sqlite import SQLiteMergeState, open_connection
+from wireledger.settings import Settings
+from wireledger.store import open_ledger
+from wl_testing import BACKENDS, drop_db, new_db_url
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", *BACKENDS])
 def state(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[MergeState]:
+    """The merger's state in memory and in a ledger of each backend."""
     if request.param == "memory":
         yield MemoryState()
         return
-    conn = open_connection(tmp_path / "ledger.db")
-    yield SQLiteMergeState(conn)
-    conn.close()
+    url = new_db_url(request.param, tmp_path)
+    with open_ledger(Settings(db=url)) as ledger:
+        yield StoredMergeState(ledger.incidents)
+    drop_db(url)
 
 
 def gas_station(n: int, published: str = "2024-05-13") -> Reading:

@@ -15,10 +15,11 @@ from wireledger.evaluation.clusters import read_gold, score_assignment
 from wireledger.ingest import IngestOptions, iter_inputs
 from wireledger.merge.merger import IncidentMerger
 from wireledger.merge.profile import build_profiles
+from wireledger.merge.state import StoredMergeState
 from wireledger.model import Document, Reading
 from wireledger.nlp.pipeline import Pipeline
 from wireledger.settings import Settings
-from wireledger.store.incidents_sqlite import SQLiteMergeState, open_connection
+from wireledger.store import open_ledger
 from wl_testing import require_shared
 
 GVA_OPTIONS = IngestOptions(id_field="doc_id", text_field="content", published_field="dct")
@@ -43,16 +44,16 @@ def read_all(docs: list[Document]) -> list[Reading]:
 
 def merge_into_ledger(readings: list[Reading], db: Path) -> dict[str, str]:
     """document id -> incident of its primary event, merging in the given order."""
-    conn = open_connection(db)
+    ledger = open_ledger(Settings(db=str(db)))
     try:
-        state = SQLiteMergeState(conn)
+        state = StoredMergeState(ledger.incidents)
         merger = IncidentMerger(state)
         for r in readings:
             merger.add_reading(r)
         primaries = [p.key for r in readings for p in build_profiles(r) if p.primary]
         return {key.split("#")[0]: inc for key, inc in state.incidents_of(primaries).items()}
     finally:
-        conn.close()
+        ledger.close()
 
 
 def as_partition(assignment: dict[str, str]) -> set[frozenset[str]]:

@@ -9,7 +9,6 @@ pipeline's output is exercised in tests/cli/test_entities_cli.py.
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,20 +17,20 @@ from wireledger.model import Document, Entity, Reading, RoleFact, document_id
 from wireledger.services.entities import EntityService
 from wireledger.services.screening import ScreeningService
 from wireledger.settings import Settings
-from wireledger.store import SQLiteStore
+from wireledger.store import open_ledger
 
 SANCTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "sanctions"
 
 
-def store_report(db: Path, text: str, *entities: Entity) -> str:
+def store_report(db: str, text: str, *entities: Entity) -> str:
     doc = Document(id=document_id(text), source_id=f"src-{document_id(text)[4:12]}", text=text,
                    published="2026-03-01")
-    with SQLiteStore(db) as store:
+    with open_ledger(Settings(db=db)) as ledger:
+        store = ledger.documents
         if store.has_document(doc.id):
             store.save_reading(Reading(doc, list(entities)))
             # read_at has one-second steps: stamp the new reading as later, as a real re-read would be
-            with sqlite3.connect(db) as conn:
-                conn.execute("UPDATE readings SET read_at = read_at || '+' WHERE document_id = ?", (doc.id,))
+            ledger.db.execute("UPDATE readings SET read_at = read_at || '+' WHERE document_id = ?", (doc.id,))
         else:
             store.add_document(doc, reading=Reading(doc, list(entities)))
     return doc.id
@@ -46,19 +45,19 @@ def org(eid: str, name: str) -> Entity:
 
 
 def entity_of(service: EntityService, doc: str, reading_entity: str) -> str:
-    row = service.conn.execute("SELECT entity_id FROM entity_members WHERE key = ?",
+    row = service.ledger.db.execute("SELECT entity_id FROM entity_members WHERE key = ?",
                                (f"{doc}#{reading_entity}",)).fetchone()
     assert row is not None
     return str(row[0])
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(db=str(tmp_path / "ledger.db"))
+def settings(db_url: str) -> Settings:
+    return Settings(db=db_url)
 
 
 def test_sync_is_incremental_and_groups_spellings(settings: Settings) -> None:
-    db = settings.db_path
+    db = settings.db
     a = store_report(db, "Report one about Colonel Andrei Kovalenko.", person("e1", "Andrei Kovalenko",
                      titles=["Colonel"]), org("e2", "Belarusian Air Force"))
     with EntityService(settings) as service:
@@ -81,7 +80,7 @@ def test_sync_is_incremental_and_groups_spellings(settings: Settings) -> None:
 
 
 def test_a_report_read_again_replaces_its_members(settings: Settings) -> None:
-    db = settings.db_path
+    db = settings.db
     text = "A report whose reading changes."
     doc = store_report(db, text, person("e1", "Marta Lindqvist"))
     with EntityService(settings) as service:
@@ -97,7 +96,7 @@ def test_a_report_read_again_replaces_its_members(settings: Settings) -> None:
 
 
 def test_manual_merge_and_split_survive_later_syncs_and_rereads(settings: Settings) -> None:
-    db = settings.db_path
+    db = settings.db
     a = store_report(db, "Kovalenko A.", person("e1", "Andrei Kovalenko"))
     b = store_report(db, "Kovalenko B.", person("e1", "A. Kovalenko"))  # no context: kept apart
     c = store_report(db, "Kovalenko C.", person("e1", "Andrei Kovalenko"))  # a namesake, joined by name
@@ -133,7 +132,7 @@ def test_manual_merge_and_split_survive_later_syncs_and_rereads(settings: Settin
 
 
 def test_merge_and_split_refuse_what_makes_no_sense(settings: Settings) -> None:
-    db = settings.db_path
+    db = settings.db
     a = store_report(db, "One.", person("e1", "Ines Carvalho"), org("e2", "Porto Harbour Authority"))
     with EntityService(settings) as service:
         service.sync()
@@ -147,8 +146,9 @@ def test_merge_and_split_refuse_what_makes_no_sense(settings: Settings) -> None:
             service.entity("ent_nothing")
 
 
-def test_screening_keeps_the_list_version_and_reruns_when_lists_change(settings: Settings) -> None:
-    db = settings.db_path
+def test_screening_keeps_the_list_version_and_reruns_when_lists_change(settings: Settings,
+                                                                      tmp_path: Path) -> None:
+    db = settings.db
     store_report(db, "Report on the general.", person(
         "e1", "Timur Khazarov", titles=["Lieutenant General"],
         roles=[RoleFact("first deputy head of the GRU", "first deputy head", "GRU")]))
@@ -165,7 +165,7 @@ def test_screening_keeps_the_list_version_and_reruns_when_lists_change(settings:
         assert top["explanation"]["qualifiers"]  # the ledger's context was used
         first_version = top["version_id"]
         assert service.sync().screened == 0  # nothing changed: not screened again
-    newer = settings.db_path.parent / "ofac_2026-04-01"  # a later version: one more (invented) entry
+    newer = tmp_path / "ofac_2026-04-01"  # a later version: one more (invented) entry
     newer.mkdir()
     for part in ("add.csv", "alt.csv"):
         shutil.copy(SANCTIONS / "ofac_2025-03-01" / part, newer / part)
@@ -180,12 +180,12 @@ def test_screening_keeps_the_list_version_and_reruns_when_lists_change(settings:
         again = service.entity(general)["entity"]["sanctions"]["matches"]
         assert again and again[0]["version_id"] != first_version
         sql = "SELECT count(*) FROM entity_screening WHERE entity_id = ? AND current = 0 AND version_id = ?"
-        old = service.conn.execute(sql, (general, first_version)).fetchone()[0]
+        old = service.ledger.db.execute(sql, (general, first_version)).fetchone()[0]
         assert old >= 1  # the earlier match is kept with the version it was made against
 
 
 def test_split_one_mention_by_its_key(settings: Settings) -> None:
-    db = settings.db_path
+    db = settings.db
     a = store_report(db, "Ines one.", person("e1", "Ines Carvalho"))
     b = store_report(db, "Ines two.", person("e1", "Ines Carvalho"))
     with EntityService(settings) as service:

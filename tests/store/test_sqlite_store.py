@@ -122,6 +122,7 @@ def test_open_store_follows_settings(tmp_path: Path) -> None:
     open_store(flag).close()
     assert (tmp_path / "flag.db").exists()
     assert Settings.load(env={}).db == "wireledger.db"
+    # a PostgreSQL URL is a PostgreSQL ledger: here, of a database that does not exist
     with pytest.raises(WireledgerError) as pg:
-        open_store(Settings(db="postgresql://localhost/ledger"))
-    assert pg.value.code == "E150"
+        open_store(Settings(db="postgresql://postgres@127.0.0.1:5432/wireledger_no_such_database"))
+    assert pg.value.code == "E120" and "cannot connect to PostgreSQL" in str(pg.value)

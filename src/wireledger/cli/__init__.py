@@ -31,8 +31,9 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", metavar="PATH", default=None,
-              help="Ledger database (default ./wireledger.db, or the WIRELEDGER_DB variable).")
+@click.option("--db", metavar="PATH|URL", default=None,
+              help="Ledger: a SQLite file (default ./wireledger.db) or a postgresql:// URL; or the "
+                   "WIRELEDGER_DB variable.")
 @click.version_option(__version__, prog_name="wireledger")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
@@ -54,6 +55,7 @@ from . import (  # noqa: E402, F401 - imported for their commands, after cli exi
     eval,  # eval gva|muc4|attribution
     incidents,  # incidents, incident, timeline, graph, reread, retract
     ingest_cmd,  # ingest
+    ledger_cmd,  # migrate
     lists,  # lists load|show, screen
     reading,  # read
 )

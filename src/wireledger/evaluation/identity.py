@@ -57,14 +57,10 @@ def incident_spread(settings: Settings, gold: Mapping[str, set[str]], examples: 
     from ..services.entities import EntityService
 
     with EntityService(settings) as service:
-        conn = service.conn
         sources: dict[str, set[str]] = {}
-        for source, doc in conn.execute("SELECT source_id, document_id FROM source_ids"):
+        for source, doc in service.ledger.documents.source_rows():
             sources.setdefault(doc, set()).update(gold.get(source, ()))
-        rows = conn.execute(
-            "SELECT e.id, e.name, m.document_id, m.name, m.how FROM ledger_entities e "
-            "JOIN entity_members m ON m.entity_id = e.id WHERE e.kind = 'person' ORDER BY e.id, m.key"
-        ).fetchall()
+        rows = service.tables.person_members()
     people: dict[str, dict[str, Any]] = {}
     for entity, name, doc, member_name, how in rows:
         p = people.setdefault(entity, {"id": entity, "name": name, "documents": {}, "names": set(),

@@ -18,9 +18,14 @@ import hashlib
 import random
 import re
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
+
+from ..model.document import canonical_key as canonical_key  # the rule lives in the model
+from ..model.document import choose_canonical as choose_canonical
+from ..model.document import decode_signature as decode_signature
+from ..model.document import encode_signature as encode_signature
 
 MINHASH_VERSION = 1
 NUM_PERM = 128
@@ -105,29 +110,3 @@ def lsh_keys(signature: Sequence[int], bands: int = BANDS) -> list[str]:
     return keys
 
 
-def encode_signature(signature: Sequence[int]) -> bytes:
-    """A signature as bytes, for storing (8 bytes per value, big-endian)."""
-    return struct.pack(f">{len(signature)}Q", *signature)
-
-
-def decode_signature(data: bytes) -> tuple[int, ...]:
-    if len(data) % 8:
-        raise ValueError("a stored signature has a multiple of 8 bytes")
-    return struct.unpack(f">{len(data) // 8}Q", data)
-
-
-def canonical_key(doc_id: str, published: str | None) -> tuple[bool, str, str]:
-    """Sort key of the canonical-copy rule: dated before undated, earlier date first, then smaller id."""
-    return (published is None, published or "", doc_id)
-
-
-def choose_canonical(candidates: Iterable[tuple[str, str | None]]) -> str:
-    """The id of the copy to read among ``(document id, published)`` pairs of one near-duplicate group.
-
-    Earliest publication date wins (a date alone counts as the start of that day; ISO strings compare
-    in time order), then the smallest id; documents without a date come last.
-    """
-    pairs = list(candidates)
-    if not pairs:
-        raise ValueError("no candidates to choose from")
-    return min(pairs, key=lambda p: canonical_key(p[0], p[1]))[0]

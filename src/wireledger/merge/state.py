@@ -2,8 +2,9 @@
 
 The merger never loads the whole ledger: it asks the state for the events filed under some blocking keys,
 the profiles of some events, the scored pairs among some events, and which incident each event is in.
-``MemoryState`` keeps all of it in dicts (for evaluations and tests); the SQLite ledger keeps it in
-tables (``store/incidents_sqlite.py``). Both pass the same tests (tests/merge/test_state.py).
+``MemoryState`` keeps all of it in dicts (for evaluations and tests); ``StoredMergeState`` keeps it in
+the ledger's tables through the ``IncidentTables`` port (``merge/ports.py``), which the SQLite and
+PostgreSQL stores implement.
 
 Edges are stored once, with ``a < b``. A negative score marks a veto (two events that can never be one).
 """
@@ -14,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Protocol
 
+from .ports import IncidentTables
 from .profile import EventProfile
 
 
@@ -173,3 +175,73 @@ class MemoryState:
 
     def incidents(self) -> dict[str, list[str]]:
         return {inc: sorted(ms) for inc, ms in self._members.items() if ms}
+
+
+class StoredMergeState:
+    """``MergeState`` over the ledger's incident tables (``merge.ports.IncidentTables``, implemented by the
+    SQLite and PostgreSQL stores), which keep profiles as JSON: this side turns them into ``EventProfile``
+    and keeps the parsed ones in a bounded cache (a stored profile never changes: a report read again
+    has its events deleted and stored anew, so only deletions need forgetting)."""
+
+    def __init__(self, tables: IncidentTables, cache_size: int = 50_000) -> None:
+        self.tables = tables
+        self._cache: dict[str, EventProfile] = {}
+        self._cache_size = cache_size
+
+    def put_mentions(self, profiles: list[EventProfile], keys: dict[str, list[str]]) -> None:
+        self.tables.put_mentions([p.to_dict() for p in profiles], keys)
+
+    def delete_mentions(self, mentions: list[str]) -> None:
+        for m in mentions:
+            self._cache.pop(m, None)
+        self.tables.delete_mentions(mentions)
+
+    def mentions_of_document(self, document: str) -> list[str]:
+        return self.tables.mentions_of_document(document)
+
+    def lookup(self, keys: list[str]) -> dict[str, set[str]]:
+        return self.tables.lookup(keys)
+
+    def profiles(self, mentions: Iterable[str]) -> dict[str, EventProfile]:
+        wanted = set(mentions)
+        out = {m: self._cache[m] for m in wanted if m in self._cache}
+        for key, data in self.tables.profile_data(wanted - set(out)).items():
+            out[key] = EventProfile.from_dict(data)
+            if len(self._cache) >= self._cache_size:
+                self._cache.pop(next(iter(self._cache)))  # the oldest entry
+            self._cache[key] = out[key]
+        return out
+
+    def forget(self) -> None:
+        """Drop the cache (after a rolled-back transaction, whose profiles may be gone)."""
+        self._cache.clear()
+
+    def put_edges(self, edges: list[tuple[str, str, float]]) -> None:
+        self.tables.put_edges(edges)
+
+    def edges_among(self, mentions: set[str]) -> list[tuple[str, str, float]]:
+        return self.tables.edges_among(mentions)
+
+    def linked(self, mentions: set[str], threshold: float) -> set[str]:
+        return self.tables.linked(mentions, threshold)
+
+    def incidents_of(self, mentions: Iterable[str]) -> dict[str, str]:
+        return self.tables.incidents_of(mentions)
+
+    def primaries(self, mentions: Iterable[str]) -> set[str]:
+        return self.tables.primaries(mentions)
+
+    def incident_members(self, incident: str) -> list[str]:
+        return self.tables.incident_members(incident)
+
+    def assign(self, assignments: dict[str, str]) -> None:
+        self.tables.assign(assignments)
+
+    def drop_incident(self, incident: str) -> None:
+        self.tables.drop_incident(incident)
+
+    def known_incident(self, incident: str) -> bool:
+        return self.tables.known_incident(incident)
+
+    def redirect(self, old: str, new: str | None, reason: str) -> None:
+        self.tables.redirect(old, new, reason)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import struct
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -129,3 +131,33 @@ class Document:
         kw.pop("cited_source_spans", None)
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in kw.items() if k in known})
+
+
+# --- near-duplicate copies: how a fingerprint is kept, and which copy of a group is read -------------
+
+def encode_signature(signature: Sequence[int]) -> bytes:
+    """A signature as bytes, for storing (8 bytes per value, big-endian)."""
+    return struct.pack(f">{len(signature)}Q", *signature)
+
+
+def decode_signature(data: bytes) -> tuple[int, ...]:
+    if len(data) % 8:
+        raise ValueError("a stored signature has a multiple of 8 bytes")
+    return struct.unpack(f">{len(data) // 8}Q", data)
+
+
+def canonical_key(doc_id: str, published: str | None) -> tuple[bool, str, str]:
+    """Sort key of the canonical-copy rule: dated before undated, earlier date first, then smaller id."""
+    return (published is None, published or "", doc_id)
+
+
+def choose_canonical(candidates: Iterable[tuple[str, str | None]]) -> str:
+    """The id of the copy to read among ``(document id, published)`` pairs of one near-duplicate group.
+
+    Earliest publication date wins (a date alone counts as the start of that day; ISO strings compare
+    in time order), then the smallest id; documents without a date come last.
+    """
+    pairs = list(candidates)
+    if not pairs:
+        raise ValueError("no candidates to choose from")
+    return min(pairs, key=lambda p: canonical_key(p[0], p[1]))[0]

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
-from ..errors import UsageError, WireledgerError
+from ..errors import WireledgerError
 from ..model import Entity, Mention, RoleFact
 from ..resolve.entity_screening import doubt_about_organisation, screening_query
 from ..resolve.identity import Decision, EntityProfile, choose, score
@@ -35,10 +34,10 @@ from ..resolve.identity_members import (
     parsed_names,
 )
 from ..resolve.organisations import OrganisationIndex
+from ..resolve.ports import EntityTables, ScreeningTables
 from ..resolve.screen import Match, Screener
 from ..settings import Settings
-from ..store import entities_sqlite as tables
-from ..store import entity_screening_sqlite as screening_tables
+from ..store import Ledger, open_ledger
 
 __all__ = ["EntityService", "EntitySyncSummary", "rescreen_entities", "screening_query"]
 
@@ -95,13 +94,12 @@ def _entity_from_dict(d: dict[str, Any]) -> Entity:
 class EntityService:
     """The ledger entities of one SQLite ledger."""
 
-    def __init__(self, settings: Settings, conn: sqlite3.Connection | None = None) -> None:
-        if settings.db.startswith(("postgresql://", "postgres://")):
-            raise UsageError(
-                "ledger entities are kept in a SQLite ledger in this version; use a SQLite path", input="--db"
-            )
+    def __init__(self, settings: Settings, ledger: Ledger | None = None) -> None:
         self.settings = settings
-        self.conn = conn or tables.open_connection(settings.db_path)
+        self._owned = ledger is None
+        self.ledger = ledger if ledger is not None else open_ledger(settings)
+        self.tables: EntityTables = self.ledger.entities
+        self.screening_tables: ScreeningTables = self.ledger.screening
         self.orgs = OrganisationIndex.default()
         self._profiles: dict[str, EntityProfile] = {}
         self._screener: Screener | None = None
@@ -115,13 +113,17 @@ class EntityService:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
+        if self._owned:
+            self.ledger.close()
 
     # --- keeping entities in step with readings ------------------------------------------------------
     def sync(self, screen: bool = True) -> EntitySyncSummary:
         """Resolve every reading not resolved yet (one report per transaction), then screen."""
         summary = EntitySyncSummary()
-        to_resolve, to_remove = tables.pending(self.conn)
+        current = self.ledger.documents.current_readings()
+        done = self.tables.resolved_documents()
+        to_resolve = [(d, t) for d, t in current.items() if done.get(d, "\0") != t]
+        to_remove = sorted(d for d in done if d not in current)
         for doc in to_remove:
             with self._transaction():
                 self._remove_document(doc)
@@ -137,7 +139,8 @@ class EntityService:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         try:
-            with tables.transaction(self.conn):
+            with self.ledger.transaction():
+                self.ledger.lock("entities")  # concurrent resolvers take turns
                 yield
         except BaseException:
             self._profiles.clear()  # cached profiles may hold what was rolled back
@@ -147,21 +150,21 @@ class EntityService:
         pending = _Pending()
         self._take_out(doc, pending)
         self._finish(pending)
-        tables.unmark_resolved(self.conn, doc)
+        self.tables.unmark_resolved(doc)
 
     def _take_out(self, doc: str, pending: _Pending) -> None:
-        found = tables.member_keys_of_document(self.conn, doc)
+        found = self.tables.member_keys_of_document(doc)
         if not found:
             return
-        tables.delete_members(self.conn, [k for k, _ in found])
+        self.tables.delete_members([k for k, _ in found])
         for entity in sorted({e for _, e in found}):
             if self.rebuild(entity) is None:
-                tables.delete_entity(self.conn, entity)  # gone unless one of the report's members comes back
+                self.tables.delete_entity(entity)  # gone unless one of the report's members comes back
                 pending.emptied.add(entity)
 
     def _finish(self, pending: _Pending) -> None:
         for entity in sorted(pending.emptied):
-            tables.redirect(self.conn, entity, None, "its reports were read again or left the ledger")
+            self.tables.redirect(entity, None, "its reports were read again or left the ledger")
 
     def _target(self, entity: str, pending: _Pending) -> str | None:
         """Where a pin leads: the live entity, or one emptied by this report's own re-reading."""
@@ -169,9 +172,11 @@ class EntityService:
         return entity if live is None and entity in pending.emptied else live
 
     def _resolve_document(self, doc: str, read_at: str | None, summary: EntitySyncSummary) -> None:
+        if self.tables.resolved_reading(doc) == (True, read_at):
+            return  # another process resolved this very reading since sync() looked
         pending = _Pending()
         self._take_out(doc, pending)
-        raw = tables.reading_entities(self.conn, doc)
+        raw = self.ledger.documents.reading_entities(doc)
         members = members_of(doc, [_entity_from_dict(e) for e in raw or []], self.orgs)
         # full names first, so a surname alone meets the report's own full names' entities
         members.sort(
@@ -181,12 +186,12 @@ class EntityService:
                 m.entity,
             )
         )
-        pins = tables.pins_of_document(self.conn, doc)
+        pins = self.tables.pins_of_document(doc)
         for m in members:
             self._place(m, pins, pending, summary)
             summary.members += 1
         self._finish(pending)
-        tables.mark_resolved(self.conn, doc, read_at)
+        self.tables.mark_resolved(doc, read_at)
 
     def _place(
         self, m: Member, pins: list[dict[str, Any]], pending: _Pending, summary: EntitySyncSummary
@@ -195,7 +200,7 @@ class EntityService:
         pin = next((p for p in pins if p["name_key"] == key or p["entity"] == m.entity), None)
         target = self._target(pin["to"], pending) if pin else None
         if pin is not None and target is not None and self._kind(target, m.kind) == m.kind:
-            made = tables.statement(self.conn, int(pin["statement"])) or {}
+            made = self.tables.statement(int(pin["statement"])) or {}
             note = f"manual {made.get('prop', 'decision')} #{pin['statement']} by {made.get('by', '?')}"
             if made.get("note"):
                 note += f": {made['note']}"
@@ -205,7 +210,7 @@ class EntityService:
             return
         keys = blocking_keys(m)
         decisions: list[Decision] = []
-        for entity, (shared, n_keys) in tables.candidates(self.conn, keys[0] | keys[1]).items():
+        for entity, (shared, n_keys) in self.tables.candidates(keys[0] | keys[1]).items():
             if is_candidate(keys, shared, n_keys):
                 decisions.append(score(m, self.profile(entity), self.orgs))
         chosen = choose(decisions)
@@ -231,7 +236,7 @@ class EntityService:
         summary.joined += 1
 
     def _kind(self, entity: str, default: str) -> str:
-        stored = self._profiles.get(entity) or tables.profile(self.conn, entity)
+        stored = self._profiles.get(entity) or self.tables.profile(entity)
         if stored is None:
             return default
         return stored.kind if isinstance(stored, EntityProfile) else str(stored["kind"])
@@ -246,11 +251,11 @@ class EntityService:
         pending: _Pending,
     ) -> None:
         pending.emptied.discard(entity)
-        tables.put_member(self.conn, m.to_dict(), entity, name_key(m), how, score_)
-        tables.put_decisions(self.conn, m.key, [d.to_dict() for d in decisions], entity)
+        self.tables.put_member(m.to_dict(), entity, name_key(m), how, score_)
+        self.tables.put_decisions(m.key, [d.to_dict() for d in decisions], entity)
         profile = self._profiles.get(entity)
         if profile is None:
-            stored = tables.profile(self.conn, entity)
+            stored = self.tables.profile(entity)
             profile = EntityProfile.from_dict(stored) if stored else EntityProfile(entity, m.kind)
         profile.add(m)
         self._profiles[entity] = profile
@@ -260,26 +265,23 @@ class EntityService:
         """Store a profile; its blocking keys are the union of its members' keys (``keys_of``: only these
         members are new, the stored keys are kept)."""
         if keys_of is None:
-            members = [Member.from_dict(s.member) for s in tables.members_of(self.conn, profile.id)]
+            members = [Member.from_dict(s.member) for s in self.tables.members_of(profile.id)]
             old: set[str] = set()
         else:
             members = keys_of
-            old = {
-                r[0]
-                for r in self.conn.execute("SELECT key FROM entity_keys WHERE entity_id = ?", (profile.id,))
-            }
+            old = self.tables.keys_of(profile.id)
         keys = set(old)
         for m in members:
             strong, names = blocking_keys(m)
             keys |= strong | names
         n_names = len([k for k in keys if k[:2] in ("n:", "w:")])
         count = sum(profile.documents.values())
-        tables.save_entity(self.conn, profile.to_dict(), count, keys, n_names)
+        self.tables.save_entity(profile.to_dict(), count, keys, n_names)
 
     def rebuild(self, entity: str) -> EntityProfile | None:
         """Rebuild an entity's profile and keys from its stored members (None, and dropped from the cache,
         when it has none left)."""
-        stored = tables.members_of(self.conn, entity)
+        stored = self.tables.members_of(entity)
         if not stored:
             self._profiles.pop(entity, None)
             return None
@@ -291,7 +293,7 @@ class EntityService:
     def profile(self, entity: str) -> EntityProfile:
         found = self._profiles.get(entity)
         if found is None:
-            stored = tables.profile(self.conn, entity)
+            stored = self.tables.profile(entity)
             if stored is None:
                 raise WireledgerError(
                     "E100", entity, "no such ledger entity", "list them with `wireledger entities`"
@@ -300,20 +302,17 @@ class EntityService:
         return found
 
     def _live(self, entity: str) -> str | None:
-        return tables.resolve_id(self.conn, entity)[0]
+        return self.tables.resolve_id(entity)[0]
 
     def _new_id(self, seed: str) -> str:
         n = 0
         while True:
             raw = seed if n == 0 else f"{seed}#{n}"
             candidate = "ent_" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
-            live = self.conn.execute("SELECT 1 FROM ledger_entities WHERE id = ?", (candidate,)).fetchone()
-            gone = self.conn.execute(
-                "SELECT new_id FROM entity_redirects WHERE old_id = ?", (candidate,)
-            ).fetchone()
-            if live is None and (gone is None or gone[0] is None):
-                if gone is not None:
-                    tables.drop_redirect(self.conn, candidate)  # the same report's entity is back
+            live, redirected, to = self.tables.id_state(candidate)
+            if not live and to is None:
+                if redirected:
+                    self.tables.drop_redirect(candidate)  # the same report's entity is back
                 return candidate
             n += 1
 
@@ -322,20 +321,20 @@ class EntityService:
         if self._screener is None:
             from .screening import ScreeningService
 
-            self._screener = ScreeningService(self.settings, self.conn).screener()
+            self._screener = ScreeningService(self.settings, self.ledger).screener()
         return self._screener
 
     def screen(self, summary: EntitySyncSummary | None = None, everything: bool = False) -> EntitySyncSummary:
         """Screen the entities that are new or changed since their last screening, or were screened against
         other list versions (all of them with ``everything``)."""
         summary = summary or EntitySyncSummary()
-        lists = screening_tables.lists_signature(self.conn)
+        lists = self.screening_tables.lists_signature()
         summary.lists = lists
         if not lists:
             return summary
-        due = screening_tables.to_screen(self.conn, lists, everything)
+        due = self.screening_tables.to_screen(lists, everything)
         for i in range(0, len(due), _SCREEN_BATCH):
-            with tables.transaction(self.conn):
+            with self._transaction():
                 for entity, stored, last_query in due[i : i + _SCREEN_BATCH]:
                     self._screen_one(
                         entity, EntityProfile.from_dict(stored), lists, last_query, everything, summary
@@ -357,7 +356,7 @@ class EntityService:
             json.dumps([names, q.to_dict(), threshold, lists], sort_keys=True).encode("utf-8")
         ).hexdigest()[:16]
         if signature == last_query and not everything:
-            screening_tables.mark_screened(self.conn, entity, lists, signature)
+            self.screening_tables.mark_screened(entity, lists, signature)
             return
         best: dict[tuple[str, str], tuple[str, Match, str | None]] = {}
         screener = self.screener()
@@ -381,11 +380,10 @@ class EntityService:
             if doubt:
                 row["set_aside_reason"] = doubt
             rows.append((kept, row))
-        if screening_tables.replace_screening(
-            self.conn, entity, names[0] if names else profile.display_name(), q.to_dict(), rows
-        ):
+        query = names[0] if names else profile.display_name()
+        if self.screening_tables.replace_screening(entity, query, q.to_dict(), rows):
             summary.changed_screening += 1
-        screening_tables.mark_screened(self.conn, entity, lists, signature)
+        self.screening_tables.mark_screened(entity, lists, signature)
         summary.screened += 1
 
     # --- questions and manual decisions ------------------------------------------------------------------
@@ -401,8 +399,8 @@ class EntityService:
         kind = None
         if type_ in ("people", "person"):
             kind, type_ = PERSON, None
-        return tables.list_entities(
-            self.conn, kind=kind, type_=type_, name_like=name, sanctioned=sanctioned, limit=limit
+        return self.tables.list_entities(
+            kind=kind, type_=type_, name_like=name, sanctioned=sanctioned, limit=limit
         )
 
     def entity(self, entity_id: str) -> dict[str, Any]:
@@ -435,7 +433,7 @@ class EntityService:
         return out
 
     def stats(self) -> dict[str, int]:
-        return tables.counts(self.conn)
+        return self.tables.counts()
 
 
 def rescreen_entities(settings: Settings, statuses: list[str]) -> dict[str, Any] | None:

@@ -13,8 +13,6 @@ import pwd
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError, WireledgerError
-from ..store import entities_sqlite as tables
-from ..store import entity_screening_sqlite as screening_tables
 
 if TYPE_CHECKING:
     from .entities import EntityService
@@ -29,7 +27,7 @@ def current_user() -> str:
 
 
 def _live(service: EntityService, entity_id: str) -> str:
-    live, hops = tables.resolve_id(service.conn, entity_id)
+    live, hops = service.tables.resolve_id(entity_id)
     if live is None:
         why = f"; it is gone ({hops[-1]['reason']})" if hops else ""
         raise WireledgerError(
@@ -56,25 +54,21 @@ def merge_entities(
             )
     who = by or current_user()
     statements = []
-    with tables.transaction(service.conn):
+    with service._transaction():
         for other in others:
-            members = tables.members_of(service.conn, other)
+            members = service.tables.members_of(other)
             keys = [m.key for m in members]
-            sid = tables.add_statement(
-                service.conn, target, "merged", {"other": other, "members": keys}, None, who, note
+            sid = service.tables.add_statement(
+                target, "merged", {"other": other, "members": keys}, None, who, note
             )
-            tables.move_members(service.conn, keys, target, "manual_merge")
+            service.tables.move_members(keys, target, "manual_merge")
             why = f"manual merge #{sid} by {who}" + (f": {note}" if note else "")
-            tables.record_manual(service.conn, keys, target, "manual", why)
+            service.tables.record_manual(keys, target, "manual", why)
             for m in members:
-                row = service.conn.execute(
-                    "SELECT name_key FROM entity_members WHERE key = ?", (m.key,)
-                ).fetchone()
-                tables.add_pin(service.conn, m.member, row[0], target, None, sid)
-            tables.delete_entity(service.conn, other)
-            tables.redirect(
-                service.conn,
-                other,
+                name_key = service.tables.member_name_key(m.key) or ""
+                service.tables.add_pin(m.member, name_key, target, None, sid)
+            service.tables.delete_entity(other)
+            service.tables.redirect(other,
                 target,
                 f"merged by hand into {target} by {who} (#{sid})" + (f": {note}" if note else ""),
             )
@@ -97,9 +91,9 @@ def split_entity(
     if bool(document) == bool(member):
         raise UsageError("give --document DOC or --member KEY", input="entities split")
     entity = _live(service, entity_id)
-    members = tables.members_of(service.conn, entity)
+    members = service.tables.members_of(entity)
     if document:
-        docs = set(tables.document_ids(service.conn, document))
+        docs = set(service.ledger.documents.document_ids(document))
         moving = [m for m in members if m.document_id in docs]
         what = f"no member of {entity} comes from document {document}"
     else:
@@ -113,25 +107,21 @@ def split_entity(
         )
     who = by or current_user()
     keys = [m.key for m in moving]
-    with tables.transaction(service.conn):
+    with service._transaction():
         new = service._new_id("split:" + entity + ":" + ",".join(keys))
-        sid = tables.add_statement(
-            service.conn,
-            entity,
+        sid = service.tables.add_statement(entity,
             "split",
             {"new": new, "members": keys},
             moving[0].document_id if document else None,
             who,
             note,
         )
-        tables.move_members(service.conn, keys, new, "manual_split")
+        service.tables.move_members(keys, new, "manual_split")
         why = f"manual split #{sid} from {entity} by {who}" + (f": {note}" if note else "")
-        tables.record_manual(service.conn, keys, new, "manual", why)
+        service.tables.record_manual(keys, new, "manual", why)
         for m in moving:
-            row = service.conn.execute(
-                "SELECT name_key FROM entity_members WHERE key = ?", (m.key,)
-            ).fetchone()
-            tables.add_pin(service.conn, m.member, row[0], new, entity, sid)
+            name_key = service.tables.member_name_key(m.key) or ""
+            service.tables.add_pin(m.member, name_key, new, entity, sid)
         service.rebuild(entity)
         service.rebuild(new)
     return {"from": entity, "new": new, "members": keys, "statement": sid, "by": who, "note": note}
@@ -139,18 +129,17 @@ def split_entity(
 
 def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
     """Everything the ledger knows about one entity, with where each thing comes from."""
-    conn = service.conn
-    live, hops = tables.resolve_id(conn, entity_id)
+    live, hops = service.tables.resolve_id(entity_id)
     if live is None:
         if not hops:
             raise WireledgerError(
                 "E100", entity_id, "no such ledger entity", "list them with `wireledger entities`"
             )
         return {"requested": entity_id, "redirects": hops, "entity": None}
-    profile = tables.profile(conn, live) or {}
-    stored = tables.members_of(conn, live)
-    decisions = tables.decisions_of_members(conn, [m.key for m in stored])
-    labels = tables.document_labels(conn, [m.document_id for m in stored])
+    profile = service.tables.profile(live) or {}
+    stored = service.tables.members_of(live)
+    decisions = service.tables.decisions_of_members([m.key for m in stored])
+    labels = service.ledger.documents.document_labels([m.document_id for m in stored])
     documents: dict[str, dict[str, Any]] = {}
     members = []
     for m in stored:
@@ -181,8 +170,8 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
                 ],
             }
         )
-    merged_from = tables.redirected_here(conn, live)
-    screening = screening_tables.current_screening(conn, live)
+    merged_from = service.tables.redirected_here(live)
+    screening = service.screening_tables.current_screening(live)
     name = profile.get("name", live)
     orgs = service.orgs
     return {
@@ -207,7 +196,7 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             "documents": list(documents.values()),
             "members": members,
             "merged_from": merged_from,
-            "manual_decisions": tables.statements_about(conn, [live, *(r["from"] for r in merged_from)]),
+            "manual_decisions": service.tables.statements_about([live, *(r["from"] for r in merged_from)]),
             "sanctions": {
                 "matches": [_screened(s) for s in screening if s["status"] == "match"],
                 "set_aside": [_screened(s) for s in screening if s["status"] == "set_aside"],

@@ -1,18 +1,18 @@
 """Incident use cases: keep the ledger's incidents in step with its readings, list and show incidents,
 timelines, the entity graph, retract a report, read stored reports again, and evaluate the clustering.
 
-``IncidentService`` keeps one connection to the SQLite ledger. ``sync()`` merges every stored reading
-not merged yet (and takes out reports whose reading went away or changed), one report per transaction,
-so it is incremental and can be interrupted; every query command calls it first, so the incidents always
-reflect what the ledger holds.
+``IncidentService`` works on one ``Ledger`` (SQLite or PostgreSQL) and writes no SQL of its own.
+``sync()`` merges every stored reading not merged yet (and takes out reports whose reading went away or
+changed), one report per transaction, so it is incremental and can be interrupted; every query command
+calls it first, so the incidents always reflect what the ledger holds.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,14 +24,15 @@ from ..evaluation.clusters import ClusterScores, read_gold, score_assignment
 from ..ingest import IngestOptions
 from ..merge.graph import Graph, entity_graph
 from ..merge.merger import RETRACTED, IncidentMerger, MergeOutcome
+from ..merge.ports import IncidentTables
 from ..merge.profile import EventProfile, name_keys
 from ..merge.reading_json import reading_from_dict
 from ..merge.record import IncidentRecord, build_record
-from ..merge.timeline import TimelineEntry, build_timeline, person_keys
+from ..merge.state import StoredMergeState
+from ..merge.timeline import TimelineEntry, affiliation_key, build_timeline, person_keys, stored_person_keys
 from ..model import Reading
 from ..settings import Settings
-from ..store import SQLiteStore
-from ..store import incidents_sqlite as tables
+from ..store import Ledger, open_ledger
 
 __all__ = ["IncidentService", "SyncSummary", "evaluate_clusters", "parse_day"]
 
@@ -67,17 +68,29 @@ def parse_day(text: str | None, option: str) -> int | None:
     return d.toordinal()
 
 
-class IncidentService:
-    """The incidents of one SQLite ledger."""
+def record_row(record: IncidentRecord) -> tuple[dict[str, Any], set[tuple[str, str, str, str]]]:
+    """What the ledger keeps of an incident record: its columns and summary, and the people rows (name key,
+    name, role, kind) that find it by a person's names or by an organisation a person belongs to."""
+    people = {(key, person["name"], person["role"], person["kind"])
+              for person in record.people for key in stored_person_keys(person)}
+    people |= {(affiliation_key(org), person["name"], person["role"], person["kind"])
+               for person in record.people for org in person.get("affiliations") or ()}
+    row = {"id": record.id, "date_lo": record.date_lo, "date_hi": record.date_hi,
+           "precision": record.precision, "background_only": record.background_only,
+           "summary": record.summary()}
+    return row, people
 
-    def __init__(self, settings: Settings, conn: sqlite3.Connection | None = None) -> None:
-        if settings.db.startswith(("postgresql://", "postgres://")):
-            raise UsageError("incidents are kept in a SQLite ledger in this version; use a SQLite path",
-                             input="--db")
+
+class IncidentService:
+    """The incidents of one ledger."""
+
+    def __init__(self, settings: Settings, ledger: Ledger | None = None) -> None:
         self.settings = settings
-        self.conn = conn or tables.open_connection(settings.db_path)
-        self.store = SQLiteStore(settings.db_path)
-        self.state = tables.SQLiteMergeState(self.conn)
+        self._owned = ledger is None
+        self.ledger = ledger if ledger is not None else open_ledger(settings)
+        self.tables: IncidentTables = self.ledger.incidents
+        self.store = self.ledger.documents
+        self.state = StoredMergeState(self.tables)
         self.merger = IncidentMerger(self.state)
 
     def __enter__(self) -> IncidentService:
@@ -88,23 +101,34 @@ class IncidentService:
         self.close()
 
     def close(self) -> None:
-        self.store.close()
-        self.conn.close()
+        if self._owned:
+            self.ledger.close()
 
     # --- keeping incidents in step with readings ----------------------------------------------------
     def merge_reading(self, reading: Reading, read_at: str | None = None) -> MergeOutcome:
         """Merge one report's reading (replacing an earlier reading of it), in one transaction."""
-        with tables.transaction(self.conn):
+        with self._transaction():
             outcome = self.merger.add_reading(reading)
             self._update_records(outcome)
-            tables.mark_merged(self.conn, reading.document.id, read_at)
+            self.tables.mark_merged(reading.document.id, read_at)
         return outcome
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction that holds the incidents lock (concurrent mergers take turns)."""
+        try:
+            with self.ledger.transaction():
+                self.ledger.lock("incidents")
+                yield
+        except BaseException:
+            self.state.forget()  # cached profiles may hold what was rolled back
+            raise
+
     def remove(self, document: str, reason: str) -> MergeOutcome:
-        with tables.transaction(self.conn):
+        with self._transaction():
             outcome = self.merger.remove_document(document, reason)
             self._update_records(outcome)
-            tables.unmark_merged(self.conn, document)
+            self.tables.unmark_merged(document)
         return outcome
 
     def _update_records(self, outcome: MergeOutcome) -> None:
@@ -113,16 +137,13 @@ class IncidentService:
                 continue
             profiles = list(self.state.profiles(self.state.incident_members(inc)).values())
             if profiles:
-                tables.save_record(self.conn, build_record(inc, profiles))
+                self.tables.save_record(*record_row(build_record(inc, profiles)))
 
     def pending(self) -> tuple[list[tuple[str, str]], list[str]]:
         """(reports to merge as (document id, read_at), reports to take out), in a fixed order."""
-        rows = self.conn.execute(
-            "SELECT r.document_id, r.read_at FROM readings r JOIN documents d ON d.id = r.document_id "
-            "WHERE d.canonical_id IS NULL ORDER BY d.seq").fetchall()
-        current = {r[0]: r[1] for r in rows}
-        merged = tables.merged_documents(self.conn)
-        retracted = tables.retracted_documents(self.conn)
+        current = self.store.current_readings()
+        merged = self.tables.merged_documents()
+        retracted = self.tables.retracted_documents()
         to_merge = [(d, t) for d, t in current.items() if d not in retracted and merged.get(d, "\0") != t]
         to_remove = sorted(d for d in merged if d not in current or d in retracted)
         return to_merge, to_remove
@@ -136,9 +157,19 @@ class IncidentService:
         for doc, read_at in to_merge:
             reading = self._stored_reading(doc)
             if reading is not None:
-                summary.outcome.absorb(self.merge_reading(reading, read_at))
-                summary.merged += 1
+                outcome = self._merge_pending(reading, read_at)
+                if outcome is not None:
+                    summary.outcome.absorb(outcome)
+                    summary.merged += 1
         return summary
+
+    def _merge_pending(self, reading: Reading, read_at: str | None) -> MergeOutcome | None:
+        """Merge a reading unless another process merged this very reading since ``pending()`` looked."""
+        with self._transaction():
+            doc = reading.document.id
+            if self.tables.is_retracted(doc) or self.tables.merged_reading(doc) == (True, read_at):
+                return None
+            return self.merge_reading(reading, read_at)
 
     def _stored_reading(self, doc_id: str) -> Reading | None:
         data = self.store.get_reading(doc_id)
@@ -160,11 +191,11 @@ class IncidentService:
         note), the others are recomputed without it. It stays retracted when read again."""
         self.sync()
         doc = self.document_id(key)
-        with tables.transaction(self.conn):
+        with self._transaction():
             outcome = self.merger.remove_document(doc, RETRACTED)
             self._update_records(outcome)
-            tables.unmark_merged(self.conn, doc)
-            tables.mark_retracted(self.conn, doc, note)
+            self.tables.unmark_merged(doc)
+            self.tables.mark_retracted(doc, note)
         return outcome
 
     def reread(self, processes: int = 1) -> dict[str, Any]:
@@ -173,9 +204,8 @@ class IncidentService:
         from ..nlp.pipeline import Pipeline  # the reader loads spaCy: only when re-reading
         from .provenance import reading_statements
 
-        retracted = tables.retracted_documents(self.conn)
-        ids = [r[0] for r in self.conn.execute(
-            "SELECT id FROM documents WHERE canonical_id IS NULL ORDER BY seq") if r[0] not in retracted]
+        retracted = self.tables.retracted_documents()
+        ids = [i for i in self.store.canonical_ids() if i not in retracted]
         docs = [d for d in (self.store.get_document(i) for i in ids) if d is not None]
         pipeline = Pipeline(self.settings)
         read = failed = 0
@@ -193,43 +223,39 @@ class IncidentService:
                   date_to: str | None = None, type_: str | None = None, min_sources: int = 0,
                   background: bool = True) -> list[dict[str, Any]]:
         self.sync()
-        return tables.list_incidents(self.conn, type_=type_, date_from=parse_day(date_from, "--from"),
+        return self.tables.list_incidents(type_=type_, date_from=parse_day(date_from, "--from"),
                                      date_to=parse_day(date_to, "--to"), place=place, min_sources=min_sources,
                                      include_background=background)
 
     def record(self, incident: str) -> tuple[IncidentRecord | None, list[dict[str, Any]]]:
         """The record an id leads to (following redirects) and the redirects followed."""
         self.sync()
-        live, hops = tables.resolve_incident(self.conn, incident)
+        live, hops = self.tables.resolve_incident(incident)
         if live is None:
             if not hops:
                 raise WireledgerError("E100", incident, "no such incident",
                                       "list them with `wireledger incidents`")
             return None, hops
-        profiles = tables.member_profiles(self.conn, live)
+        profiles = self._member_profiles(live)
         copies = {p.document: self.store.copies(p.document) for p in profiles}
         return build_record(live, profiles, copies), hops
 
     def related(self, incident: str) -> list[dict[str, Any]]:
         """Other incidents told in the same reports (a follow-up's arrest, an attack's background)."""
-        docs = {p.document for p in tables.member_profiles(self.conn, incident)}
+        docs = {p.document for p in self._member_profiles(incident)}
         others: set[str] = set()
         for doc in docs:
-            found = tables.incidents_of_document(self.conn, doc)
+            found = self.tables.incidents_of_document(doc)
             others.update(i for _, i, _ in found if i and i != incident)
-        return tables.list_incidents(self.conn, ids=others)
+        return self.tables.list_incidents(ids=others)
 
     def members(self) -> list[dict[str, str]]:
         """One row per source id: ``{"doc_id": source id, "incident": the incident of its report's main
         event}``. A report that was never read gets an id of its own (``unread:<document id>``)."""
         self.sync()
-        primary = tables.primary_incidents(self.conn)
-        rows = self.conn.execute(
-            "SELECT s.source_id, s.document_id, d.canonical_id FROM source_ids s "
-            "JOIN documents d ON d.id = s.document_id ORDER BY s.seq").fetchall()
+        primary = self.tables.primary_incidents()
         out = []
-        for source_id, doc, canonical in rows:
-            home = canonical or doc
+        for source_id, home in self.store.source_rows():
             out.append({"doc_id": source_id, "incident": primary.get(home) or f"unread:{home}"})
         return out
 
@@ -243,10 +269,10 @@ class IncidentService:
         if name:
             _, surname = name_keys(name)
             bare = surname if len(name.split()) == 1 else None
-            found = tables.incidents_with_person(self.conn, person_keys(name), bare)
+            found = self.tables.incidents_with_person(person_keys(name), bare)
             roles = {inc: [role for _, role in people] for inc, people in found.items()}
             ids = set(found)
-        summaries = tables.list_incidents(self.conn, type_=type_, place=place,
+        summaries = self.tables.list_incidents(type_=type_, place=place,
                                           date_from=parse_day(date_from, "--from"),
                                           date_to=parse_day(date_to, "--to"), ids=ids)
         return build_timeline(summaries, roles)
@@ -256,7 +282,10 @@ class IncidentService:
         return entity_graph(name, depth, _LedgerGraph(self))
 
     def stats(self) -> dict[str, int]:
-        return tables.ledger_counts(self.conn)
+        return self.tables.ledger_counts()
+
+    def _member_profiles(self, incident: str) -> list[EventProfile]:
+        return [EventProfile.from_dict(d) for d in self.tables.member_profile_data(incident)]
 
 
 class _LedgerGraph:
@@ -269,14 +298,14 @@ class _LedgerGraph:
     def incidents_of(self, name: str) -> list[tuple[str, str, str]]:
         _, surname = name_keys(name)
         bare = surname if len(name.split()) == 1 else None
-        found = tables.incidents_with_person(self.service.conn, person_keys(name), bare)
+        found = self.service.tables.incidents_with_person(person_keys(name), bare)
         return [(inc, n, role) for inc, people in sorted(found.items()) for n, role in people]
 
     def people_of(self, incident: str) -> list[dict[str, str]]:
-        return tables.people_of_incident(self.service.conn, incident)
+        return self.service.tables.people_of_incident(incident)
 
     def incident_label(self, incident: str) -> dict[str, Any]:
-        rows = tables.list_incidents(self.service.conn, ids=[incident])
+        rows = self.service.tables.list_incidents(ids=[incident])
         s = rows[0] if rows else {}
         label = f"{s.get('type') or 'incident'} {s.get('date_label') or ''} {s.get('place') or ''}"
         return {"label": label.strip(),
@@ -286,12 +315,12 @@ class _LedgerGraph:
         found = self.incidents_of(name)
         orgs: set[str] = set()
         for inc, _, _ in found:
-            for p in tables.member_profiles(self.service.conn, inc):
+            for p in self.service._member_profiles(inc):
                 orgs.update(a for person in _matching(p, name) for a in person.affiliations)
         return sorted(orgs)
 
     def members(self, name: str) -> list[str]:
-        return tables.members_of_organisation(self.service.conn, name)
+        return self.service.tables.members_of_organisation(affiliation_key(name))
 
     def sanctions(self, name: str) -> list[dict[str, Any]]:
         if len(name.split()) < 2:
@@ -300,7 +329,7 @@ class _LedgerGraph:
             from .screening import ScreeningService
 
             if self._screening is None:
-                self._screening = ScreeningService(self.service.settings, self.service.conn)
+                self._screening = ScreeningService(self.service.settings, self.service.ledger)
             result = self._screening.screen(name)
         except WireledgerError:
             return []  # no lists loaded

@@ -9,12 +9,12 @@ resumes where it stopped.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import Problem, UsageError
 from ..model import Document, Reading
 from ..settings import Settings
 from .ingestion import Read, ReadMany
@@ -105,12 +105,26 @@ def pipeline_reader(settings: Settings) -> Read:
 
 def sync_ledger(settings: Settings) -> dict[str, Any]:
     """Bring incidents (and, where built, ledger entities and screening) up to date with the readings."""
+    from ..store import open_ledger
     from .entities import EntityService
     from .incidents import IncidentService
 
     out: dict[str, Any] = {}
-    with IncidentService(settings) as incidents:
-        out["incidents"] = incidents.sync().to_dict()
-    with EntityService(settings) as entities:
-        out["entities"] = entities.sync().to_dict()
+    with open_ledger(settings) as ledger:
+        out["incidents"] = IncidentService(settings, ledger).sync().to_dict()
+        out["entities"] = EntityService(settings, ledger).sync().to_dict()
     return out
+
+
+def migrate_ledger(source: str, target: str,
+                   progress: Callable[[str, int], None] | None = None) -> dict[str, Any]:
+    """Copy the ledger ``source`` (a path, ``sqlite:///path`` or ``postgresql://`` URL) into the new, empty
+    ledger ``target``, whatever the two engines; the source is not changed."""
+    from ..store import open_database
+    from ..store.copy import copy_ledger
+    from ..store.ledger import Ledger
+
+    if source == target:
+        raise UsageError("--from and --to name the same ledger", input="migrate")
+    with Ledger(open_database(source, create=False)) as src, Ledger(open_database(target)) as dst:
+        return copy_ledger(src, dst, progress).to_dict()

@@ -1,13 +1,12 @@
 """Sanctions use cases: load lists, show them, screen a name (with context) against them.
 
 Interfaces call these; they take the one Settings object. A :class:`ScreeningService` keeps one
-ledger connection and one screening index (built from the current list versions on first use and
+ledger and one screening index (built from the current list versions on first use and
 rebuilt after lists change), so screening many names costs one index build.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +14,13 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import InputError, Problem, UsageError, WireledgerError
+from ..model.sanctions import SaveReport, VersionInfo
 from ..resolve.context import Qualifiers
 from ..resolve.lists import FORMATS, LoadedList, check_as_of, plan
+from ..resolve.ports import SanctionsTables
 from ..resolve.screen import Screener, ScreeningResult
 from ..settings import Settings
-from ..store import sanctions_sqlite as tables
-from ..store.sanctions_sqlite import SaveReport, VersionInfo
+from ..store import Ledger, open_ledger
 
 __all__ = ["LoadSummary", "Qualifiers", "ScreeningService", "load_lists", "screen_name", "show_lists"]
 
@@ -48,16 +48,11 @@ class LoadSummary:
 class ScreeningService:
     """Sanctions lists in one ledger."""
 
-    def __init__(self, settings: Settings, conn: sqlite3.Connection | None = None) -> None:
+    def __init__(self, settings: Settings, ledger: Ledger | None = None) -> None:
         self.settings = settings
-        if conn is None:
-            if settings.db.startswith(("postgresql://", "postgres://")):
-                raise UsageError(
-                    "sanctions lists are kept in a SQLite ledger in this version; use a SQLite path",
-                    input="--db",
-                )
-            conn = tables.open_connection(settings.db_path)
-        self.conn = conn
+        self._owned = ledger is None
+        self.ledger = ledger if ledger is not None else open_ledger(settings)
+        self.tables: SanctionsTables = self.ledger.sanctions
         self._screener: Screener | None = None
 
     def __enter__(self) -> ScreeningService:
@@ -69,7 +64,8 @@ class ScreeningService:
         self.close()
 
     def close(self) -> None:
-        self.conn.close()
+        if self._owned:
+            self.ledger.close()
 
     # --- lists -----------------------------------------------------------------------------------
     def load(
@@ -88,26 +84,24 @@ class ScreeningService:
             try:
                 loaded: LoadedList = FORMATS[fmt](files, as_of)
                 summary.problems.extend(loaded.problems)
-                summary.reports.append(tables.save_list(self.conn, loaded))
+                summary.reports.append(self.tables.save_list(loaded))
             except InputError as exc:
                 summary.problems.append(exc.problem)
-            except sqlite3.DatabaseError as exc:
-                raise WireledgerError("E120", self.settings.db, f"could not store the list ({exc})") from exc
         if summary.reports:
             self._screener = None
         return summary
 
     def versions(self, list_id: str | None = None) -> list[VersionInfo]:
-        return tables.versions(self.conn, list_id)
+        return self.tables.versions(list_id)
 
     def recorded_matches(self, subject_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-        return tables.matches(self.conn, subject_id, limit)
+        return self.tables.matches(subject_id, limit)
 
     # --- screening -------------------------------------------------------------------------------
     def screener(self) -> Screener:
         if self._screener is None:
             screener = Screener(self.settings.screening_threshold)
-            for ref, entries in tables.current_entries(self.conn):
+            for ref, entries in self.tables.current_entries():
                 screener.add(ref, entries)
             self._screener = screener
         return self._screener
@@ -133,8 +127,8 @@ class ScreeningService:
         result = screener.screen(name.strip(), qualifiers, threshold)
         if record:
             for m in result.matches:
-                tables.record_match(
-                    self.conn, result.query, result.qualifiers.to_dict(), m.to_dict(), subject_id
+                self.tables.record_match(
+                    result.query, result.qualifiers.to_dict(), m.to_dict(), subject_id
                 )
         return result
 

@@ -1,8 +1,8 @@
-"""The ledger: the Store protocol and its backends; ``open_store(settings)`` picks one by ``settings.db``."""
+"""The ledger: ``open_ledger(settings)`` picks a backend by ``settings.db`` (a SQLite path or a
+``postgresql://`` URL) and returns the ``Ledger`` with one store per area (see ``store/ledger.py``)."""
 
 from __future__ import annotations
 
-from ..errors import UsageError
 from ..settings import Settings
 from .base import (
     DUPLICATE,
@@ -18,21 +18,17 @@ from .base import (
     Store,
     canonical_id,
 )
+from .ledger import Ledger, open_database, open_ledger
+from .postgres import PostgresStore, is_postgres_url
 from .sqlite import SQLiteStore
 
 __all__ = [
     "DUPLICATE", "NEAR_DUPLICATE", "SOURCE_ADDED", "STORED", "AddResult", "Candidate", "Fingerprint",
-    "GroupMember", "SQLiteStore", "SearchHit", "SkipRecord", "Store", "canonical_id", "open_store",
+    "GroupMember", "Ledger", "PostgresStore", "SQLiteStore", "SearchHit", "SkipRecord", "Store",
+    "canonical_id", "is_postgres_url", "open_database", "open_ledger", "open_store",
 ]
 
 
 def open_store(settings: Settings, *, create: bool = True) -> Store:
-    """The ledger named by ``settings.db``: a SQLite file path (default ``./wireledger.db``).
-
-    With ``create=False`` a missing SQLite file is an error (E100) instead of a new, empty ledger.
-    """
-    db = settings.db
-    if db.startswith(("postgresql://", "postgres://")):
-        raise UsageError("the PostgreSQL ledger is not available in this version; use a SQLite path",
-                         input="--db")
-    return SQLiteStore(settings.db_path, create=create)
+    """The documents area of the ledger named by ``settings.db`` (see ``open_ledger``)."""
+    return open_ledger(settings, create=create).documents

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..errors import Problem
-from ..ingest.dedup import choose_canonical
 from ..model import Document, Reading, Statement
+from ..model.document import choose_canonical
 
 # AddResult.status values
 STORED = "stored"  # new content, stored (and canonical unless linked as a near-duplicate)
@@ -29,7 +29,7 @@ SOURCE_ADDED = "source_added"  # this content was already stored; the new source
 def canonical_id(members: Iterable[GroupMember]) -> str:
     """The canonical copy of a near-duplicate group: earliest publication date, then smallest id.
 
-    The rule itself lives with near-duplicate detection (``ingest.dedup.choose_canonical``); every
+    The rule itself lives with near-duplicate detection (``model.document.choose_canonical``); every
     backend and the services use it through here.
     """
     return choose_canonical((m.document_id, m.published) for m in members)
