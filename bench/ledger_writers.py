@@ -36,8 +36,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                          "reasons", "decided_at"),
     "entity_documents": ("document_id", "read_at", "resolved_at"),
 }
-# the same key may be filed twice for one mention / entity / person row: the tables' primary keys decide
-IGNORE_DUPLICATES = {"incident_block_keys", "entity_keys", "incident_people"}
+# the same key may be filed twice for one mention / entity / person: the first row of a primary key stays
+# (SQLite's INSERT OR IGNORE; for COPY the rows are filtered first). Column positions of the keys:
+IGNORE_DUPLICATES = {"incident_block_keys": (0, 1), "entity_keys": (0, 1), "incident_people": (0, 1, 3)}
 
 
 def write_ledger(db: str, chunks: Iterable[Any]) -> dict[str, int]:
@@ -108,7 +109,9 @@ def write_postgres(url: str, chunks: Iterable[Any]) -> dict[str, int]:
                     if not values:
                         continue
                     if table in IGNORE_DUPLICATES:
-                        values = list(dict.fromkeys(values))
+                        key = IGNORE_DUPLICATES[table]
+                        firsts = {tuple(v[i] for i in key): v for v in reversed(values)}
+                        values = [v for v in values if firsts[tuple(v[i] for i in key)] is v]
                     with cur.copy(f"COPY {table} ({', '.join(COLUMNS[table])}) FROM STDIN") as copy:
                         for v in values:
                             copy.write_row(v)

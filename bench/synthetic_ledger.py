@@ -254,12 +254,14 @@ class LedgerGenerator:
         self.seed = seed
         self.start, self.years = start, years
 
-    def chunk(self, index: int, size: int) -> Rows:
-        """Rows of events ``index * size`` to ``(index + 1) * size - 1``."""
+    def chunk(self, index: int, size: int, stride: int | None = None) -> Rows:
+        """Rows of ``size`` events from event ``index * stride`` on (``stride``: the chunk size of the
+        ledger, which only the last chunk may fall short of)."""
+        stride = stride or size
         self.rng = random.Random(f"{self.seed}:{index}")
         self.index = index
-        self.seq = index * size  # documents.seq
-        self.decision = index * size * 4  # entity_decisions ids: fewer than 4 per event
+        self.seq = index * stride  # documents.seq
+        self.decision = index * stride * 4  # entity_decisions ids: fewer than 4 per event
         self.incidents = 0
         rows = Rows()
         recurring: list[_Person] = []  # suspects who come back in a later incident of this chunk
@@ -445,15 +447,14 @@ def _start_worker(seed: int) -> None:
     _WORKER = LedgerGenerator(Distributions.from_shared(), seed=seed)
 
 
-def _make_chunk(job: tuple[int, int]) -> Rows:
+def _make_chunk(job: tuple[int, int, int]) -> Rows:
     assert _WORKER is not None
     return _WORKER.chunk(*job)
 
 
 def generate(events: int, seed: int = 13, chunk: int = 5000, processes: int = 1) -> Iterator[Rows]:
     """The chunks of a ledger of ``events`` events, in order (made by ``processes`` processes)."""
-    jobs = [(i, min(chunk, events - i * chunk)) for i in range((events + chunk - 1) // chunk)]
-    # the last chunk may be shorter: its ids still depend only on (seed, index)
+    jobs = [(i, min(chunk, events - i * chunk), chunk) for i in range((events + chunk - 1) // chunk)]
     if processes <= 1:
         _start_worker(seed)
         yield from map(_make_chunk, jobs)
