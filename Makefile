@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 install-test: $(VENV)/.installed-test
 
 $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
-	$(BIN)/pip install -q -e '.[test,postgres]'
+	$(BIN)/pip install -q -e '.[test,postgres,spark]'
 	touch $@
 
 demo: install

@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "E141": "no sanctions lists loaded",
     "E150": "usage error",
     "E151": "no stored document matches",
+    "E160": "batch job failed",
     "W001": "document is not in English; stored but not read",
     "W002": "text decoded from a legacy encoding",
     "W003": "near-duplicate of a stored document; linked, not read again",

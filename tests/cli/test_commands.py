@@ -166,10 +166,11 @@ def test_usage_errors_exit_2_with_a_coded_line(ledger: Path, args: list[str], co
     assert result.exit_code == 2 and result.stderr.startswith(code)
 
 
-def test_unknown_option_and_missing_ledger_exit_2(tmp_path: Path) -> None:
-    assert _run(tmp_path / "x.db", "ingest", "--no-such-option", str(HARBOUR)).exit_code == 2
+def test_unknown_option_exits_2_and_a_missing_ledger_1(tmp_path: Path) -> None:
+    unknown = _run(tmp_path / "x.db", "ingest", "--no-such-option", str(HARBOUR))
+    assert unknown.exit_code == 2 and unknown.stderr.startswith("E150")
     missing = _run(tmp_path / "absent.db", "documents")
-    assert missing.exit_code == 2 and missing.stderr.startswith("E100")
+    assert missing.exit_code == 1 and missing.stderr.startswith("E100")
     assert not (tmp_path / "absent.db").exists()
 
 
@@ -186,3 +187,13 @@ def test_terminal_control_characters_in_documents_are_not_printed(tmp_path: Path
     _run(tmp_path / "e.db", "ingest", str(evil))
     out = _run(tmp_path / "e.db", "show", str(evil)).stdout
     assert "\x1b" not in out and "\x07" not in out and "Bad [31mred[0m title" in out
+
+
+def test_ingest_of_nothing_leaves_no_empty_ledger_behind(tmp_path: Path) -> None:
+    result = _run(tmp_path / "n.db", "ingest", str(tmp_path / "gone.txt"))
+    assert result.exit_code == 2 and "E100" in result.output  # the summary names the missing input
+    assert not list(tmp_path.glob("n.db*"))
+    kept = _run(tmp_path / "k.db", "ingest", str(HARBOUR), "--no-read")
+    assert kept.exit_code == 0
+    again = _run(tmp_path / "k.db", "ingest", str(tmp_path / "gone.txt"))  # a ledger with documents stays
+    assert again.exit_code == 2 and (tmp_path / "k.db").exists()

@@ -103,7 +103,7 @@ def test_text_views_list_and_show(ledger: Path) -> None:
     shown = run(ledger, "entity", general["id"])
     assert shown.exit_code == 0
     assert "mentions, and why each is here:" in shown.stdout and "Lieutenant General" in shown.stdout
-    assert run(ledger, "entity", "ent_000000000000").exit_code == 2
+    assert run(ledger, "entity", "ent_000000000000").exit_code == 1  # not found
     assert run(ledger, "entities", "--name", "Nobody Atall").exit_code == 1
 
 

@@ -41,7 +41,7 @@ def ledger(tmp_path: Path) -> Path:
 
 
 def test_load_reports_each_list_and_its_problems(tmp_path: Path) -> None:
-    result = _run(tmp_path / "l.db", "lists", "load", str(SANCTIONS / "ofac_2025-03-01"), "--output", "json")
+    result = _run(tmp_path / "l.db", "lists", "load", str(SANCTIONS / "ofac_2025-03-01"), "--format", "json")
     assert result.exit_code == 0
     payload = _json(result)
     (loaded,) = payload["loaded"]

@@ -74,7 +74,7 @@ def test_ingest_then_lists_load(tmp_path: Path, shared: Path) -> None:
     db = tmp_path / "ledger.db"
     run(db, "ingest", str(seed), "--published", "2026-02-06")
     assert person(db, "Vladimir Alekseev")["sanctions"]["matches"] == []  # no lists yet
-    loaded = run(db, "lists", "load", str(sanctions), "--output", "json")
+    loaded = run(db, "lists", "load", str(sanctions), "--format", "json")
     assert json.loads(loaded.stdout)["entities"]["screened"] >= 4  # the load rescreened the ledger
     check_founding_example(db, {"us_ofac_sdn", "uk_ofsi_consolidated"})
 

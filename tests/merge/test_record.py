@@ -67,3 +67,14 @@ def test_dates_are_shown_as_precisely_as_they_are_known() -> None:
     assert date_label(d, d, "day") == "2018-01-01"
     assert date_label(None, None, "unknown") == "date unknown"
     assert "inferred" in date_label(d - 7, d, "inferred")
+
+
+def test_a_place_at_two_precisions_is_no_conflict_but_two_places_are() -> None:
+    profiles = profiles_of(bombing(1, 12, "Wire", "2025-03-14", ("police", "Wire")),
+                           bombing(2, 12, "Daily", "2025-03-15", ("police", "Daily")))
+    first = profiles[0].facts["place"][0]
+    assert "Garissa" in str(first.value)
+    first.value = f"Cattle Market Road, {first.value}"  # one report is more precise
+    assert not build_record("inc_x", profiles).fields["place"].conflict
+    first.value = "Mandera"  # another town
+    assert build_record("inc_x", profiles).fields["place"].conflict

@@ -1,7 +1,7 @@
 """The command line: ``wireledger [--db PATH] COMMAND``. Thin: parse arguments, call services, print.
 
-Exit codes (docs/cli.md): 0 done; 1 some inputs were skipped or nothing matched; 2 nothing could be
-read, or a usage error.
+Exit codes (docs/cli.md): 0 done; 1 partly done (some inputs skipped), or nothing found or matched; 2 a
+usage error, or nothing could run.
 """
 
 from __future__ import annotations
@@ -11,23 +11,75 @@ from typing import Any
 import click
 
 from .. import __version__
-from ..errors import WireledgerError
+from ..errors import Problem, UsageError, WireledgerError
 from ..settings import Settings
-from .output import echo_problem
+from .output import echo_error_json, echo_problem
 
-# codes that mean "the command could not run at all" (exit 2); any other coded error exits 1
-_FATAL = {"E100", "E120", "E150"}
+# codes that mean "the command could not run at all" (exit 2); any other coded error exits 1 (partly done,
+# or not found: E100 names an id, document or ledger that is not there)
+_FATAL = {"E120", "E150", "E160"}
+_MACHINE = ("json", "jsonl")
+
+
+def _wants_json(args: list[str]) -> bool:
+    """Whether the command line asks for machine output (``--format json`` or ``jsonl``)."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return False
+        if arg == "--format" and i + 1 < len(args) and args[i + 1] in _MACHINE:
+            return True
+        if arg.startswith("--format=") and arg.split("=", 1)[1] in _MACHINE:
+            return True
+    return False
+
+
+def _db_first(args: list[str]) -> list[str]:
+    """``--db X`` may come before or after the command: it is moved in front of the command."""
+    out: list[str] = []
+    moved: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            out.extend(args[i:])
+            break
+        if arg == "--db" and i + 1 < len(args):
+            moved = [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.startswith("--db="):
+            moved = ["--db", arg.split("=", 1)[1]]
+            i += 1
+            continue
+        out.append(arg)
+        i += 1
+    return moved + out
 
 
 class _Group(click.Group):
-    """Turns a coded WireledgerError from any command into its one-line message and an exit code."""
+    """Turns a coded WireledgerError, or a usage error, from any command into its one coded line on stderr
+    (and, with ``--format json``, a JSON error object on stdout) and an exit code."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["wireledger.json_errors"] = _wants_json(args)
+        return super().parse_args(ctx, _db_first(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WireledgerError as exc:
-            echo_problem(exc.problem)
-            ctx.exit(2 if exc.code in _FATAL else 1)
+            self._fail(ctx, exc.problem, 2 if exc.code in _FATAL else 1)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "wireledger"
+            self._fail(ctx, UsageError(exc.format_message(), input=command).problem, 2)
+
+    @staticmethod
+    def _fail(ctx: click.Context, problem: Problem, code: int) -> None:
+        echo_problem(problem)
+        if ctx.meta.get("wireledger.json_errors"):
+            command = ctx.invoked_subcommand or "wireledger"
+            echo_error_json(command, problem, code)
+        ctx.exit(code)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,6 +101,7 @@ def main() -> None:
 # Command modules register themselves on ``cli``, so they are imported after it exists. Add a module
 # as one line of this sorted list.
 from . import (  # noqa: E402, F401 - imported for their commands, after cli exists
+    batch_cmd,  # batch, load
     browse,  # documents, show, search, stats
     claims,  # claims, sources
     entities,  # entities [merge|split], entity

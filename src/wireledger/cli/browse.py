@@ -7,28 +7,38 @@ from typing import Any
 import click
 
 from ..services import DocumentView, document_summary, documents, hit_dict, search, show, stats
+from ..services.library import retractions
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, format_option
+from .output import clean, echo_json, format_option, retracted_option
 
 
 @cli.command("documents")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most this many.")
 @click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
               help="Skip this many first.")
+@retracted_option
 @format_option
 @click.pass_obj
-def documents_command(settings: Settings, limit: int | None, offset: int, fmt: str) -> None:
-    """List stored documents in order of arrival."""
-    docs = [document_summary(d) for d in documents(settings, limit=limit, offset=offset)]
-    if fmt == "json":
+def documents_command(settings: Settings, limit: int | None, offset: int, include_retracted: bool,
+                      fmt: str) -> None:
+    """List stored documents in order of arrival (retracted reports only with --include-retracted)."""
+    gone = retractions(settings) if include_retracted else {}
+    docs = [document_summary(d, gone) for d in documents(settings, limit=limit, offset=offset,
+                                                          include_retracted=include_retracted)]
+    if fmt != "text":
         echo_json("documents", {"documents": docs})
         return
     for d in docs:
         extra = f"  (+{len(d['source_ids']) - 1} source ids)" if len(d["source_ids"]) > 1 else ""
         copy = f"  copy of {d['canonical_id']}" if d["canonical_id"] else ""
+        mark = ""
+        if d.get("retracted"):
+            why = d["retracted"].get("note")
+            mark = f"  RETRACTED {d['retracted']['at'][:10]} by {clean(d['retracted']['by'])}"
+            mark += f" ({clean(why)})" if why else ""
         click.echo(f"{d['id']}  {d['published'] or '----------'}  {d['language'] or '??'}  "
-                   f"{clean(d['title'])}{extra}{copy}")
+                   f"{clean(d['title'])}{extra}{copy}{mark}")
 
 
 @cli.command("show")
@@ -39,7 +49,7 @@ def documents_command(settings: Settings, limit: int | None, offset: int, fmt: s
 def show_command(settings: Settings, key: str, no_text: bool, fmt: str) -> None:
     """Show one document: title, section headings, cited sources, then the text."""
     view = show(key, settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("show", view.to_dict())
     else:
         _echo_document(view, text=not no_text)
@@ -55,12 +65,14 @@ def _echo_document(view: DocumentView, text: bool = True) -> None:
     if view.copies:
         click.echo("near-duplicates: " + ", ".join(view.copies))
     click.echo("")
-    click.echo("Sections:")
-    for s in d.sections:
-        click.echo(f"  {clean(s.heading)}")
-    click.echo("Sources:")
-    for c in d.cited_sources:
-        click.echo(f"  {clean(c.name)}")
+    if d.sections:
+        click.echo("Sections:")
+        for s in d.sections:
+            click.echo(f"  {clean(s.heading)}")
+    if d.cited_sources:
+        click.echo("Sources:")
+        for c in d.cited_sources:
+            click.echo(f"  {clean(c.name)}")
     if view.reading is not None:
         r = view.reading
         click.echo(f"Reading: {len(r.get('entities', []))} entities, {len(r.get('events', []))} events, "
@@ -74,19 +86,25 @@ def _echo_document(view: DocumentView, text: bool = True) -> None:
 @click.argument("query", nargs=-1, required=True)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
 @click.option("--copies", is_flag=True, help="Include near-duplicate copies, not only canonical ones.")
+@retracted_option
 @format_option
 @click.pass_obj
-def search_command(settings: Settings, query: tuple[str, ...], limit: int, copies: bool, fmt: str) -> None:
+def search_command(settings: Settings, query: tuple[str, ...], limit: int, copies: bool,
+                   include_retracted: bool, fmt: str) -> None:
     """Full-text search: words, "quoted phrases", prefix*; every term must occur."""
     text = " ".join(query)
-    hits = search(text, settings, limit=limit, include_copies=copies)
-    if fmt == "json":
-        echo_json("search", {"query": text, "hits": [hit_dict(h) for h in hits]})
+    hits = search(text, settings, limit=limit, include_copies=copies, include_retracted=include_retracted)
+    gone = retractions(settings) if include_retracted else {}
+    if fmt != "text":
+        rows = [{**hit_dict(h), **({"retracted": gone[h.document_id]} if h.document_id in gone else {})}
+                for h in hits]
+        echo_json("search", {"query": text, "hits": rows})
         return
     if not hits:
         click.echo("no matches")
     for h in hits:
-        click.echo(f"{h.score:9.3g}  {h.document_id}  {h.published or '----------'}  {clean(h.title)}")
+        mark = "  RETRACTED" if h.document_id in gone else ""
+        click.echo(f"{h.score:9.3g}  {h.document_id}  {h.published or '----------'}  {clean(h.title)}{mark}")
         click.echo(f"           {clean(h.snippet).replace(chr(10), ' ')}")
 
 
@@ -96,7 +114,7 @@ def search_command(settings: Settings, query: tuple[str, ...], limit: int, copie
 def stats_command(settings: Settings, fmt: str) -> None:
     """Counts of what the ledger holds."""
     data = stats(settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("stats", {"stats": data})
         return
     for key, value in data.items():

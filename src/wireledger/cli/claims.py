@@ -22,15 +22,15 @@ from ..services.claims import (
 )
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, echo_problem, format_option
+from .output import clean, echo_json, echo_problem, format_option, retracted_option
 
 _TEXT_CHARS = 160
 
 
 def _gather(settings: Settings, paths: tuple[str, ...], published: str | None,
-            document: str | None = None) -> ClaimSet:
+            document: str | None = None, include_retracted: bool = False) -> ClaimSet:
     options = IngestOptions(published=published)
-    found = gather(settings, list(paths), options, document=document)
+    found = gather(settings, list(paths), options, document=document, include_retracted=include_retracted)
     for problem in found.problems:
         echo_problem(problem)
     return found
@@ -45,21 +45,23 @@ def _chain(names: list[str]) -> str:
 @click.option("--about", "about", required=True, metavar="NAME", help="A person, organisation or place.")
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for inputs that carry none (only with PATH).")
+@retracted_option
 @format_option
 @click.pass_obj
 def claims_command(settings: Settings, paths: tuple[str, ...], about: str, published: str | None,
-                   fmt: str) -> None:
+                   include_retracted: bool, fmt: str) -> None:
     """Claims about NAME: each statement, who says it (origin first, outlet last) and how firmly."""
-    found = _gather(settings, paths, published)
+    found = _gather(settings, paths, published, include_retracted=include_retracted)
     rows = claims_about(about, found.readings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("claims", {"about": about, "claims": rows})
     else:
         for row in rows:
             text = clean(row["text"])[:_TEXT_CHARS]
             click.echo(f"[{row['modality']}] {text}")
             what = f"{row['predicate']}: {clean(row['subject'] or '-')} / {clean(row['object'] or '-')}"
-            click.echo(f"    {what}    by {_chain(row['attribution'])}    ({clean(row['document'])})")
+            gone = "  RETRACTED" if row.get("retracted") else ""
+            click.echo(f"    {what}    by {_chain(row['attribution'])}    ({clean(row['document'])}){gone}")
         click.echo(f"{len(rows)} claims about {clean(about)} in {len(found.readings)} readings")
     if not rows:
         click.get_current_context().exit(1)
@@ -71,14 +73,15 @@ def claims_command(settings: Settings, paths: tuple[str, ...], about: str, publi
               help="Only this document (content id or source id).")
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for inputs that carry none (only with PATH).")
+@retracted_option
 @format_option
 @click.pass_obj
 def sources_command(settings: Settings, paths: tuple[str, ...], document: str | None, published: str | None,
-                    fmt: str) -> None:
+                    include_retracted: bool, fmt: str) -> None:
     """Which source says what, how often and how firmly (as origin or as relay of a chain)."""
-    found = _gather(settings, paths, published, document)
+    found = _gather(settings, paths, published, document, include_retracted)
     rows = source_table(found.readings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("sources", {"document": document, "readings": len(found.readings), "sources": rows})
     else:
         for row in rows:
@@ -109,7 +112,7 @@ def attribution_eval_command(settings: Settings, fixtures: str | None, gva: str 
     result: dict[str, Any] = {"fixtures": scores.to_dict()}
     if gva:
         result["gva"] = evaluate_gva_counts(gva, first, settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval attribution", result)
         return
     d = result["fixtures"]

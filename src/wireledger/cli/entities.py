@@ -29,7 +29,7 @@ def entities_group(ctx: click.Context, type_: str | None, name: str | None, sanc
     settings: Settings = ctx.obj
     with EntityService(settings) as service:
         rows = service.entities(type_=type_, name=name, sanctioned=sanctioned, limit=limit)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("entities", {"entities": rows})
     else:
         for r in rows:
@@ -52,7 +52,7 @@ def merge_command(settings: Settings, ids: tuple[str, ...], note: str | None, by
     """Merge entities by hand into the first ID; later automatic runs never undo it."""
     with EntityService(settings) as service:
         out = service.merge(list(ids), note, by)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("entities merge", out)
     else:
         click.echo(f"merged {', '.join(out['merged'])} into {out['into']} "
@@ -74,7 +74,7 @@ def split_command(settings: Settings, entity_id: str, document: str | None, memb
     """Split a report's mentions (or one mention) out of an entity into a new one, kept apart from it."""
     with EntityService(settings) as service:
         out = service.split(entity_id, document, member, note, by)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("entities split", out)
     else:
         click.echo(f"split {len(out['members'])} mention(s) of {out['from']} into {out['new']} "
@@ -89,7 +89,7 @@ def entity_command(settings: Settings, entity_id: str, fmt: str) -> None:
     """Show one entity: names, titles, roles, reports, why each mention is in it, sanctions matches."""
     with EntityService(settings) as service:
         view = service.entity(entity_id)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("entity", view)
         return
     for hop in view["redirects"]:
@@ -134,7 +134,9 @@ def _print_entity(e: dict[str, Any]) -> None:
                    f"by {clean(s['by'])} at {s['at']}{note}")
     sanctions = e["sanctions"]
     if not sanctions["matches"] and not sanctions["set_aside"]:
-        click.echo("sanctions: no match (or no lists loaded)")
+        loaded = sanctions.get("lists_loaded")
+        click.echo("sanctions: no match in the loaded lists" if loaded else
+                   "sanctions: no lists loaded (`wireledger lists load PATH...`)")
     for label, rows in (("MATCH", sanctions["matches"]), ("set aside", sanctions["set_aside"])):
         for m in rows:
             person = "  DIFFERENT PERSON" if m["different_person"] else ""

@@ -64,7 +64,7 @@ def gva_command(
     except ev.MissingData as e:
         raise click.UsageError(str(e)) from None
     ev.write_readings(out, run.readings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval gva", {**run.scores, "failures": run.failures, "seconds": round(run.seconds, 1)})
         return
     click.echo(ev.format_gva(run.scores))
@@ -114,7 +114,7 @@ def muc4_command(
     except ev.MissingData as e:
         raise click.UsageError(str(e)) from None
     ev.write_readings(out, readings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval muc4", {**result.to_dict(), "failures": failures})
         return
     click.echo(ev.format_muc(result))
@@ -141,7 +141,7 @@ def html_command(settings: Settings, data_dir: str, limit: int | None, baseline:
         result = ev.html(settings, data_dir, limit=limit, baseline=baseline)
     except ev.MissingData as e:
         raise click.UsageError(str(e)) from None
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval html", {k: v for k, v in result.items() if k != "per_page"})
         return
     click.echo(f"pages {result['pages']}  failed {len(result['failed'])}")
@@ -168,7 +168,7 @@ def sanctions_command(shared_dir: str, sample: int, articles_limit: int | None, 
         report = ev.sanctions(shared_dir, sample=sample, articles_limit=articles_limit)
     except ev.MissingData as e:
         raise click.UsageError(str(e)) from None
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval sanctions", report)
         return
     s = report["scores"]

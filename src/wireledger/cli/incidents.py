@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..services.incidents import IncidentService
 from ..settings import Settings
@@ -55,7 +57,7 @@ def incidents_command(settings: Settings, place: str | None, date_from: str | No
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
-    elif fmt == "json":
+    elif fmt != "text":
         echo_json("incidents", {"members" if members else "incidents": rows})
     elif members:
         for row in rows:
@@ -78,7 +80,7 @@ def incident_command(settings: Settings, incident_id: str, fmt: str) -> None:
     with IncidentService(settings) as service:
         record, hops = service.record(incident_id)
         related = service.related(record.id) if record else []
-    if fmt == "json":
+    if fmt != "text":
         echo_json("incident", {"requested": incident_id, "redirects": hops,
                                "incident": record.to_dict() if record else None, "related": related})
         return
@@ -92,7 +94,8 @@ def incident_command(settings: Settings, incident_id: str, fmt: str) -> None:
         mark = "  CONFLICT" if view.conflict else ""
         click.echo(f"{name}: {_fmt_value(view.best)}{mark}")
         for v in view.values:
-            chains = sorted({" <- ".join(clean(x) for x in c) for s in v.support for c in s.chains})
+            # attribution chains origin first, as `claims` prints them
+            chains = sorted({" -> ".join(clean(x) for x in c) for s in v.support for c in s.chains})
             official = ", official" if v.official else ""
             via = f"  via {'; '.join(chains)}" if chains else ""
             click.echo(f"    {_fmt_value(v.value)}  ({v.sources} source{'s' if v.sources != 1 else ''}"
@@ -122,7 +125,7 @@ def timeline_command(settings: Settings, name: str | None, place: str | None, da
     """The incidents of a person or organisation (NAME), or of a place (--place), in date order."""
     with IncidentService(settings) as service:
         entries = service.timeline(name, place, date_from, date_to, type_)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("timeline", {"name": name, "place": place, "entries": [e.to_dict() for e in entries]})
     else:
         for e in entries:
@@ -145,7 +148,7 @@ def graph_command(settings: Settings, name: str, depth: int, fmt: str) -> None:
     """People and organisations, the incidents they took part in, affiliations and sanctions matches."""
     with IncidentService(settings) as service:
         graph = service.graph(name, depth)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("graph", graph.to_dict())
         return
     labels = {n["id"]: n.get("label") or n["id"] for n in graph.nodes.values()}
@@ -160,13 +163,14 @@ def graph_command(settings: Settings, name: str, depth: int, fmt: str) -> None:
 @cli.command("retract")
 @click.argument("document", metavar="DOC")
 @click.option("--note", default=None, help="Why (kept with the retraction).")
+@click.option("--by", default=None, help="Who retracts it (default: the account running wireledger).")
 @format_option
 @click.pass_obj
-def retract_command(settings: Settings, document: str, note: str | None, fmt: str) -> None:
+def retract_command(settings: Settings, document: str, note: str | None, by: str | None, fmt: str) -> None:
     """Remove a report's support from every incident; incidents it alone supported disappear."""
     with IncidentService(settings) as service:
-        outcome = service.retract(document, note)
-    if fmt == "json":
+        outcome = service.retract(document, note, by)
+    if fmt != "text":
         echo_json("retract", {"document": document, **outcome.to_dict()})
         return
     for old, new in sorted(outcome.redirected.items()):
@@ -184,12 +188,18 @@ def retract_command(settings: Settings, document: str, note: str | None, fmt: st
 @click.pass_obj
 def reread_command(settings: Settings, processes: int | None, fmt: str) -> None:
     """Read every stored report again (after an extractor upgrade) and update facts and incidents."""
-    with IncidentService(settings) as service:
-        result = service.reread(processes or settings.processes)
-    if fmt == "json":
+    console = Console(stderr=True)
+    with IncidentService(settings) as service, Progress(
+            TextColumn("reread"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+            transient=False) as bar:
+        task = bar.add_task("reread", total=None)
+        result = service.reread(processes or settings.processes,
+                                progress=lambda done, total: bar.update(task, completed=done, total=total))
+    if fmt != "text":
         echo_json("reread", result)
         return
-    click.echo(f"read {result['read']}  failed {result['failed']}  merged {result['merged']}  "
+    click.echo(f"read {result['read']}  failed {result['failed']}  changed {result['changed']}  "
+               f"merged {result['merged']}  "
                f"removed {result['removed']}  new incidents {len(result['started'])}  "
                f"redirected {len(result['redirected'])}")
 
@@ -236,7 +246,7 @@ def clusters_eval_command(settings: Settings, path: str, gold_field: str, id_fie
                                      published_field=published_field, only=selected or None,
                                      processes=processes or settings.processes, readings=readings,
                                      assignment=assignment)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("eval clusters", {**scores.to_dict(), "run": info})
         return
     if info["not_ingested"]:

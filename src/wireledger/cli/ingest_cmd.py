@@ -67,7 +67,7 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
         summary = ingest(inputs, options, settings, progress=show, read=read, read_many=read_many)
     if read_ and summary.stored:
         sync_ledger(settings)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("ingest", {"db": settings.db, **summary.to_dict()})
     else:
         _echo_summary(summary)

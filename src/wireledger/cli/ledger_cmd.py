@@ -25,7 +25,7 @@ def migrate_command(settings: Settings, source: str, target: str, fmt: str) -> N
             click.echo(f"  {table}: {rows} rows", err=True)
 
     report = migrate_ledger(source, target, progress)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("migrate", report)
         return
     click.echo(f"copied {report['total']} rows from {report['from']} to {report['to']}")

@@ -23,7 +23,7 @@ def lists_group() -> None:
 @lists_group.command("load")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
-    "--format",
+    "--list-format",
     "list_format",
     type=click.Choice(LIST_FORMATS),
     default="auto",
@@ -36,14 +36,7 @@ def lists_group() -> None:
     default=None,
     help="Version date for files that do not print one (OFAC, EU, Canada).",
 )
-@click.option(
-    "--output",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people (text) or machines (json).",
-)
+@format_option
 @click.pass_obj
 def load_command(
     settings: Settings, paths: tuple[str, ...], list_format: str, as_of: str | None, fmt: str
@@ -53,7 +46,7 @@ def load_command(
     with ScreeningService(settings) as service:
         summary = service.load(list(paths), list_format, as_of)
     rescreened = rescreen_entities(settings, [r.status for r in summary.reports])  # the ledger's entities
-    if fmt == "json":
+    if fmt != "text":
         echo_json("lists load", {**summary.to_dict(), "entities": rescreened})
     else:
         _print_load(summary)
@@ -102,13 +95,15 @@ def show_command(
         recorded = service.recorded_matches() if show_matches else []
     if not history and not list_id:
         versions = [v for v in versions if v.current]
-    if fmt == "json":
+    if fmt != "text":
         payload: dict[str, Any] = {"lists": [v.to_dict() for v in versions]}
         if show_matches:
             payload["matches"] = recorded
         echo_json("lists show", payload)
     else:
-        if not versions:
+        if not versions and list_id:
+            click.echo(f"no list {clean(list_id)} is loaded; `wireledger lists show` names the loaded ones")
+        elif not versions:
             click.echo("no sanctions lists loaded; run `wireledger lists load PATH...`")
         for v in versions:
             state = "current" if v.current else (v.kind if v.kind == "companion" else "superseded")
@@ -184,7 +179,7 @@ def screen_command(
     )
     with ScreeningService(settings) as service:
         result = service.screen(name, qualifiers, threshold, record=record)
-    if fmt == "json":
+    if fmt != "text":
         echo_json("screen", result.to_dict())
     else:
         if not result.matches:

@@ -18,10 +18,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+FORMATS = ("text", "json", "jsonl")
+
+
 def format_option(f: F) -> F:
-    """The ``--format text|json`` option every command takes."""
-    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                        show_default=True, help="Output for people (text) or machines (json).")(f)
+    """The ``--format text|json|jsonl`` option every command takes."""
+    return click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                        help="Output for people (text) or machines: json (one object), jsonl (one line "
+                             "per result).")(f)
+
+
+def retracted_option(f: F) -> F:
+    """``--include-retracted``: the audit view, with retracted reports shown and marked."""
+    return click.option("--include-retracted", "include_retracted", is_flag=True,
+                        help="Also show retracted reports, marked with who retracted them, when and why.")(f)
 
 
 def clean(text: str | None) -> str:
@@ -29,8 +39,29 @@ def clean(text: str | None) -> str:
     return _CONTROL.sub("", text or "")
 
 
-def echo_json(command: str, payload: dict[str, Any]) -> None:
+def echo_json(command: str, payload: dict[str, Any], fmt: str | None = None) -> None:
+    """Machine output. ``json``: one object with ``schema_version`` and ``command``. ``jsonl``: the results
+    one per line when the payload holds one list of them, else the object on one line. The format is the
+    command's own ``--format`` unless given."""
+    if fmt is None:
+        ctx = click.get_current_context(silent=True)
+        fmt = str(ctx.params.get("fmt") or "json") if ctx is not None else "json"
     data = {"schema_version": OUTPUT_SCHEMA_VERSION, "command": command, **payload}
+    if fmt != "jsonl":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    lists = [v for v in payload.values() if isinstance(v, list)]
+    if len(lists) == 1:
+        for item in lists[0]:
+            click.echo(json.dumps(item, ensure_ascii=False))
+    else:
+        click.echo(json.dumps(data, ensure_ascii=False))
+
+
+def echo_error_json(command: str, problem: Problem, exit_code: int) -> None:
+    """A coded error as the JSON object a machine reads on stdout (besides the line on stderr)."""
+    data = {"schema_version": OUTPUT_SCHEMA_VERSION, "command": command, "exit_code": exit_code,
+            "error": problem.to_dict()}
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 

@@ -60,7 +60,7 @@ def read_command(settings: Settings, paths: tuple[str, ...], published: str | No
     if fmt == "jsonl":
         for reading in results:
             click.echo(json.dumps(reading.to_dict(), ensure_ascii=False))
-    elif fmt == "json":
+    elif fmt != "text":
         _echo_json(results)
     else:
         for reading in results:
@@ -99,7 +99,8 @@ def _echo_json(readings: Iterator[Reading]) -> None:
 
 
 def _dumps(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """A reading as ``read --format json`` prints it: the reading's own fields and the command's name."""
+    return json.dumps({**data, "command": "read"}, ensure_ascii=False, indent=2)
 
 
 def summary(reading: Reading) -> str:

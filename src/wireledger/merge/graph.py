@@ -32,7 +32,14 @@ class GraphSource(Protocol):
         """The people said to belong to the organisation ``name``."""
         ...
 
-    def sanctions(self, name: str) -> list[dict[str, Any]]: ...
+    def sanctions(self, name: str) -> list[dict[str, Any]]:
+        """The sanctions entries the ledger's screening matched to the person or organisation ``name``
+        (never the ones it set aside as another person)."""
+        ...
+
+    def incidents_at(self, place: str) -> list[str]:
+        """The incidents that happened in ``place`` (a city, region, country or a place a report names)."""
+        ...
 
 
 @dataclass
@@ -62,11 +69,26 @@ def entity_id(name: str) -> str:
 
 
 def entity_graph(name: str, depth: int, source: GraphSource) -> Graph:
+    """The graph around ``name``: a person or organisation, or else a place (its incidents first)."""
     root = entity_id(name)
     graph = Graph(root)
-    graph.add_node(root, kind="entity", label=name, hop=0)
     frontier: list[tuple[str, str]] = [(root, name)]  # (node id, name or incident id)
-    for hop in range(1, max(0, depth) + 1):
+    at_place = [] if source.incidents_of(name) or source.members(name) else source.incidents_at(name)
+    if at_place and depth > 0:
+        root = graph.root = "place:" + name_value_key(name)
+        graph.add_node(root, kind="place", label=name, hop=0)
+        frontier = []
+        for incident in at_place:
+            iid = "incident:" + incident
+            graph.add_node(iid, kind="incident", hop=1, **source.incident_label(incident))
+            graph.add_edge(iid, root, "happened in")
+            frontier.append((iid, incident))
+        depth -= 1
+        first_hop = 2
+    else:
+        graph.add_node(root, kind="entity", label=name, hop=0)
+        first_hop = 1
+    for hop in range(first_hop, first_hop + max(0, depth)):
         nxt: list[tuple[str, str]] = []
         for node, key in frontier:
             kind = graph.nodes[node]["kind"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..resolve.keys import romanise
@@ -107,7 +108,9 @@ class IncidentRecord:
         """The headline values (what ``incidents`` lists and filters on)."""
         return {
             "id": self.id, "type": self.best("type"), "date": self.best("date"), "precision": self.precision,
+            # the first and last possible day, as proleptic ordinals (for sorting) and as dates
             "date_lo": self.date_lo, "date_hi": self.date_hi,
+            "date_first": _iso(self.date_lo), "date_last": _iso(self.date_hi),
             "date_label": date_label(self.date_lo, self.date_hi, self.precision),
             "place": self.best("place"), "city": self.place.get("city"), "region": self.place.get("region"),
             "country": self.place.get("country"), "killed": self.best("killed"),
@@ -204,6 +207,8 @@ def _field(name: str, facts: Iterable[tuple[Fact, EventProfile]], groups: dict[s
         best = values[0].value
         if name == "date":
             conflict = any(not _dates_compatible(str(best), str(v.value)) for v in values[1:])
+        elif name == "place":
+            conflict = any(not _places_compatible(str(best), str(v.value)) for v in values[1:])
         else:
             conflict = True
     return FieldView(name, values, conflict)
@@ -281,3 +286,16 @@ def date_label(lo: int | None, hi: int | None, precision: str) -> str:
     if precision == "year":
         return first[:4]
     return f"{first}..{ordinal_text(hi)} ({precision})"
+
+
+def _iso(ordinal: int | None) -> str | None:
+    """An ordinal day as YYYY-MM-DD (None stays None)."""
+    return date.fromordinal(ordinal).isoformat() if ordinal is not None else None
+
+
+def _places_compatible(a: str, b: str) -> bool:
+    """Two place labels that name the same place at two precisions ("Volokolamskoye Highway, Moscow" and
+    "Moscow"): every part of one is a part of the other."""
+    parts_a = {p.strip().casefold() for p in a.split(",") if p.strip()}
+    parts_b = {p.strip().casefold() for p in b.split(",") if p.strip()}
+    return parts_a <= parts_b or parts_b <= parts_a

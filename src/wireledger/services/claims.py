@@ -42,15 +42,20 @@ def _dicts(results: Iterable[Reading | Problem], problems: list[Problem]) -> Ite
             problems.append(r)
 
 
-def stored_readings(settings: Settings, document: str | None = None) -> Iterator[dict[str, Any]]:
-    """The ledger's stored readings (of one document, by content id or source id, when given)."""
+def stored_readings(settings: Settings, document: str | None = None,
+                    include_retracted: bool = False) -> Iterator[dict[str, Any]]:
+    """The ledger's stored readings (of one document, by content id or source id, when given); those of
+    retracted reports only with ``include_retracted``, marked with their retraction."""
     ledger = open_store(settings, create=False)
     try:
-        for doc in ledger.documents():
+        retracted = ledger.retractions() if include_retracted else {}
+        for doc in ledger.documents(include_retracted=include_retracted):
             if document is not None and document not in (doc.id, doc.source_id, *doc.source_ids):
                 continue
             data = ledger.get_reading(doc.id)
             if data is not None:
+                if doc.id in retracted:
+                    data["retracted"] = retracted[doc.id]
                 yield data
     finally:
         ledger.close()
@@ -65,7 +70,7 @@ class ClaimSet:
 
 
 def gather(settings: Settings, paths: Sequence[str] = (), options: IngestOptions | None = None,
-           document: str | None = None) -> ClaimSet:
+           document: str | None = None, include_retracted: bool = False) -> ClaimSet:
     """Readings of ``paths`` read now, or the stored ones when no path is given."""
     problems: list[Problem] = []
     if paths:
@@ -74,7 +79,7 @@ def gather(settings: Settings, paths: Sequence[str] = (), options: IngestOptions
             readings = [r for r in readings
                         if document in (r["document"].get(k) for k in ("id", "content_id", "source_id"))]
     else:
-        readings = list(stored_readings(settings, document))
+        readings = list(stored_readings(settings, document, include_retracted))
     return ClaimSet(readings, problems)
 
 
@@ -108,7 +113,8 @@ def claims_about(name: str, readings: Iterable[dict[str, Any]]) -> list[dict[str
                         "text": c.get("text"), "subject": c.get("subject"), "predicate": c.get("predicate"),
                         "object": c.get("object"), "modality": c.get("modality"),
                         "polarity": c.get("polarity"), "attribution": list(c.get("attribution") or []),
-                        "evidence": c.get("evidence"), "event": c.get("event")})
+                        "evidence": c.get("evidence"), "event": c.get("event"),
+                        **({"retracted": r["retracted"]} if r.get("retracted") else {})})
     return out
 
 

@@ -120,7 +120,9 @@ class EntityService:
     def sync(self, screen: bool = True) -> EntitySyncSummary:
         """Resolve every reading not resolved yet (one report per transaction), then screen."""
         summary = EntitySyncSummary()
-        current = self.ledger.documents.current_readings()
+        # a retracted report's people leave the ledger's entities with it (those only it named go)
+        retracted = self.ledger.documents.retractions()
+        current = {d: t for d, t in self.ledger.documents.current_readings().items() if d not in retracted}
         done = self.tables.resolved_documents()
         to_resolve = [(d, t) for d, t in current.items() if done.get(d, "\0") != t]
         to_remove = sorted(d for d in done if d not in current)

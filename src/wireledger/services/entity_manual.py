@@ -198,6 +198,7 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             "merged_from": merged_from,
             "manual_decisions": service.tables.statements_about([live, *(r["from"] for r in merged_from)]),
             "sanctions": {
+                "lists_loaded": bool(service.screening_tables.lists_signature()),
                 "matches": [_screened(s) for s in screening if s["status"] == "match"],
                 "set_aside": [_screened(s) for s in screening if s["status"] == "set_aside"],
             },

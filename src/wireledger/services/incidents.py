@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,12 +27,13 @@ from ..merge.merger import RETRACTED, IncidentMerger, MergeOutcome
 from ..merge.ports import IncidentTables
 from ..merge.profile import EventProfile, name_keys
 from ..merge.reading_json import reading_from_dict
-from ..merge.record import IncidentRecord, build_record
+from ..merge.record import IncidentRecord, build_record, name_value_key
 from ..merge.state import StoredMergeState
 from ..merge.timeline import TimelineEntry, affiliation_key, build_timeline, person_keys, stored_person_keys
 from ..model import Reading
 from ..settings import Settings
 from ..store import Ledger, open_ledger
+from .entity_manual import current_user
 
 __all__ = ["IncidentService", "SyncSummary", "evaluate_clusters", "parse_day"]
 
@@ -186,7 +187,7 @@ class IncidentService:
                                   "give a document id or source id")
         return doc.canonical_id or doc.id
 
-    def retract(self, key: str, note: str | None = None) -> MergeOutcome:
+    def retract(self, key: str, note: str | None = None, by: str | None = None) -> MergeOutcome:
         """Take a report's support away everywhere; incidents it alone supported are dropped (redirect
         note), the others are recomputed without it. It stays retracted when read again."""
         self.sync()
@@ -195,12 +196,15 @@ class IncidentService:
             outcome = self.merger.remove_document(doc, RETRACTED)
             self._update_records(outcome)
             self.tables.unmark_merged(doc)
-            self.tables.mark_retracted(doc, note)
+            self.tables.mark_retracted(doc, note, by or current_user())
         return outcome
 
-    def reread(self, processes: int = 1) -> dict[str, Any]:
-        """Read every stored canonical report again with the current pipeline, store the new readings, and
-        bring the incidents up to date."""
+    def reread(self, processes: int = 1,
+               progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+        """Read every stored canonical report again with the current pipeline and bring the incidents up to
+        date. A reading that comes out as it was stored is not stored again, so a reread with an unchanged
+        reader changes nothing (same readings, same incidents, same ids); ``changed`` counts the reports
+        whose reading moved. ``progress(done, total)`` is called as reports are read."""
         from ..nlp.pipeline import Pipeline  # the reader loads spaCy: only when re-reading
         from .provenance import reading_statements
 
@@ -208,15 +212,20 @@ class IncidentService:
         ids = [i for i in self.store.canonical_ids() if i not in retracted]
         docs = [d for d in (self.store.get_document(i) for i in ids) if d is not None]
         pipeline = Pipeline(self.settings)
-        read = failed = 0
+        read = failed = changed = 0
         for result in pipeline.pipe(docs, processes=processes, batch_size=self.settings.batch_size):
             if isinstance(result, Reading):
-                self.store.save_reading(result, reading_statements(result))
                 read += 1
+                if self.store.get_reading(result.document.id) != result.to_dict():
+                    self.store.save_reading(result, reading_statements(result))
+                    changed += 1
             else:
                 failed += 1
+            if progress:
+                progress(read + failed, len(docs))
         summary = self.sync()
-        return {"read": read, "failed": failed, **summary.to_dict()}
+        return {"read": read, "failed": failed, "changed": changed, "unchanged": read - changed,
+                **summary.to_dict()}
 
     # --- questions ------------------------------------------------------------------------------------
     def incidents(self, *, place: str | None = None, date_from: str | None = None,
@@ -230,7 +239,7 @@ class IncidentService:
     def record(self, incident: str) -> tuple[IncidentRecord | None, list[dict[str, Any]]]:
         """The record an id leads to (following redirects) and the redirects followed."""
         self.sync()
-        live, hops = self.tables.resolve_incident(incident)
+        live, hops = self.tables.resolve_incident(self.incident_id(incident))
         if live is None:
             if not hops:
                 raise WireledgerError("E100", incident, "no such incident",
@@ -239,6 +248,16 @@ class IncidentService:
         profiles = self._member_profiles(live)
         copies = {p.document: self.store.copies(p.document) for p in profiles}
         return build_record(live, profiles, copies), hops
+
+    def incident_id(self, key: str) -> str:
+        """The incident id ``key`` names: the id itself, or a prefix (``inc_26e2``) that only it has."""
+        if self.tables.known_incident(key) or len(key) < 6:
+            return key
+        found = self.tables.incident_ids_with_prefix(key)
+        if len(found) > 1:
+            raise UsageError(f"{key} is the start of several incident ids: {', '.join(found[:3])}...",
+                             input=key)
+        return found[0] if found else key
 
     def related(self, incident: str) -> list[dict[str, Any]]:
         """Other incidents told in the same reports (a follow-up's arrest, an attack's background)."""
@@ -293,7 +312,7 @@ class _LedgerGraph:
 
     def __init__(self, service: IncidentService) -> None:
         self.service = service
-        self._screening: Any = None
+        self._entities: Any = None
 
     def incidents_of(self, name: str) -> list[tuple[str, str, str]]:
         _, surname = name_keys(name)
@@ -323,18 +342,25 @@ class _LedgerGraph:
         return self.service.tables.members_of_organisation(affiliation_key(name))
 
     def sanctions(self, name: str) -> list[dict[str, Any]]:
-        if len(name.split()) < 2:
-            return []
-        try:
-            from .screening import ScreeningService
+        """The matches the ledger's screening kept for the entity of that name (set-aside ones never)."""
+        from .entities import EntityService
 
-            if self._screening is None:
-                self._screening = ScreeningService(self.service.settings, self.service.ledger)
-            result = self._screening.screen(name)
-        except WireledgerError:
-            return []  # no lists loaded
-        return [{"list": m["list"], "entry": m["entry_id"], "label": m["name"], "score": m["score"]}
-                for m in (x.to_dict() for x in result.matches) if not m.get("different_person")]
+        if self._entities is None:
+            self._entities = EntityService(self.service.settings, self.service.ledger)
+            self._entities.sync()
+        wanted = name_value_key(name)
+        out: list[dict[str, Any]] = []
+        for row in self._entities.tables.list_entities(name_like=name):
+            if name_value_key(row["name"]) != wanted:
+                continue
+            for m in self._entities.screening_tables.current_screening(row["id"]):
+                if m["status"] == "match" and not m["different_person"]:
+                    out.append({"list": m["list"], "entry": m["entry_id"], "label": m["name"],
+                                "score": m["score"]})
+        return out
+
+    def incidents_at(self, place: str) -> list[str]:
+        return [s["id"] for s in self.service.tables.list_incidents(place=place)]
 
 
 def _matching(profile: EventProfile, name: str) -> Iterable[Any]:

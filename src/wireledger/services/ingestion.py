@@ -23,6 +23,7 @@ from ..ingest.sources import STDIN_NAME
 from ..model import Document, Reading
 from ..settings import Settings
 from ..store import NEAR_DUPLICATE, SOURCE_ADDED, GroupMember, Store, canonical_id, open_store
+from ..store.ledger import remove_if_unused, sqlite_path
 from .near_duplicates import fingerprint, similar_documents
 from .provenance import reading_statements
 
@@ -90,6 +91,7 @@ def ingest(
     store: Store | None = None,
     stdin: BinaryIO | None = None,
     fetcher: Fetcher | None = None,
+    documents: Iterable[Document | Problem] | None = None,
 ) -> IngestSummary:
     """Ingest files, folders, globs or ``-`` (stdin) into the ledger named by ``settings.db``.
 
@@ -99,17 +101,21 @@ def ingest(
     ``read`` is the reading pipeline (e.g. ``Pipeline(settings).read``): when given, every new canonical
     document in English is read and its reading stored in the same transaction as the document.
     ``read_many`` (with ``read``) reads the new documents ahead in batches (see the module docstring).
+
+    ``documents``: documents (and input problems) made elsewhere, ingested instead of ``paths``
+    (``wireledger load`` hands in those of a batch job's readings).
     """
     settings = settings or Settings.load()
     options = options or IngestOptions()
     paths = list(paths)
     own_store = store is None
+    new_file = own_store and _new_sqlite_ledger(settings.db)
     ledger = store if store is not None else open_store(settings)
     summary = IngestSummary()
     try:
-        total = None if "-" in paths else count_inputs(paths, options, settings)
-        items: Iterable[Document | Problem] = iter_inputs(paths, options, settings, fetcher=fetcher,
-                                                          stdin=stdin)
+        total = None if documents is not None or "-" in paths else count_inputs(paths, options, settings)
+        items: Iterable[Document | Problem] = documents if documents is not None else iter_inputs(
+            paths, options, settings, fetcher=fetcher, stdin=stdin)
         offers: Iterator[tuple[Document | Problem, Read | None]] = (
             _read_ahead(items, ledger, read, read_many) if read is not None and read_many is not None
             else ((item, read) for item in items)
@@ -126,7 +132,14 @@ def ingest(
     finally:
         if own_store:
             ledger.close()
+            if new_file and not summary.stored and not summary.near_duplicates:
+                remove_if_unused(settings.db)  # nothing came of it: leave no empty ledger behind
     return summary
+
+
+def _new_sqlite_ledger(db: str) -> bool:
+    path = sqlite_path(db)
+    return path is not None and not path.exists()
 
 
 class _ReadAheadFailed(Exception):

@@ -32,11 +32,16 @@ class DocumentView:
         return {"document": self.document.to_dict(), "copies": list(self.copies), "reading": reading}
 
 
-def document_summary(doc: Document) -> dict[str, Any]:
-    """The short form of a document used in listings."""
-    return {"id": doc.id, "source_ids": list(doc.source_ids), "title": doc.title, "published": doc.published,
-            "language": doc.language, "source_format": doc.source_format, "canonical_id": doc.canonical_id,
-            "characters": len(doc.text)}
+def document_summary(doc: Document, retracted: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The short form of a document used in listings (with its retraction, when ``retracted`` holds one)."""
+    out: dict[str, Any] = {"id": doc.id, "source_ids": list(doc.source_ids), "title": doc.title,
+                           "published": doc.published, "language": doc.language,
+                           "source_format": doc.source_format,
+                           "canonical_id": doc.canonical_id, "characters": len(doc.text)}
+    gone = (retracted or {}).get(doc.canonical_id or doc.id)
+    if gone is not None:
+        out["retracted"] = gone
+    return out
 
 
 def hit_dict(hit: SearchHit) -> dict[str, Any]:
@@ -50,11 +55,11 @@ def _open(settings: Settings | None, store: Store | None) -> tuple[Store, bool]:
 
 
 def documents(settings: Settings | None = None, *, limit: int | None = None, offset: int = 0,
-              store: Store | None = None) -> Iterator[Document]:
-    """Stored documents in order of arrival."""
+              store: Store | None = None, include_retracted: bool = False) -> Iterator[Document]:
+    """Stored documents in order of arrival (retracted reports only with ``include_retracted``)."""
     ledger, own = _open(settings, store)
     try:
-        yield from ledger.documents(limit=limit, offset=offset)
+        yield from ledger.documents(limit=limit, offset=offset, include_retracted=include_retracted)
     finally:
         if own:
             ledger.close()
@@ -99,11 +104,22 @@ def _find(ledger: Store, key: str, settings: Settings) -> Document | None:
 
 
 def search(query: str, settings: Settings | None = None, *, limit: int = 20, include_copies: bool = False,
-           store: Store | None = None) -> list[SearchHit]:
+           store: Store | None = None, include_retracted: bool = False) -> list[SearchHit]:
     """Full-text search over titles and texts (words, "phrases", prefix*; all must occur)."""
     ledger, own = _open(settings, store)
     try:
-        return ledger.search(query, limit=limit, include_copies=include_copies)
+        return ledger.search(query, limit=limit, include_copies=include_copies,
+                             include_retracted=include_retracted)
+    finally:
+        if own:
+            ledger.close()
+
+
+def retractions(settings: Settings | None = None, *, store: Store | None = None) -> dict[str, dict[str, Any]]:
+    """document id -> who retracted the report, when and why."""
+    ledger, own = _open(settings, store)
+    try:
+        return ledger.retractions()
     finally:
         if own:
             ledger.close()

@@ -147,17 +147,24 @@ class Store(Protocol):
         """A document by content id or by any source id that brought it (the latest such content)."""
         ...
 
-    def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]:
-        """All documents in order of arrival."""
+    def documents(self, limit: int | None = None, offset: int = 0,
+                  include_retracted: bool = False) -> Iterator[Document]:
+        """All documents in order of arrival; retracted reports (and their copies) only when asked."""
         ...
 
     def copies(self, doc_id: str) -> list[str]:
         """Ids of the near-duplicates linked to ``doc_id`` as their canonical copy."""
         ...
 
-    def search(self, query: str, limit: int = 20, include_copies: bool = False) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, include_copies: bool = False,
+               include_retracted: bool = False) -> list[SearchHit]:
         """Full-text search over titles and texts. ``query`` is user text: words, "quoted phrases",
-        and word* prefixes; it is never interpreted as backend query syntax."""
+        and word* prefixes; it is never interpreted as backend query syntax. Retracted reports are
+        left out unless asked for."""
+        ...
+
+    def retractions(self) -> dict[str, dict[str, Any]]:
+        """document id -> who retracted it, when and why."""
         ...
 
     def stats(self) -> dict[str, Any]: ...

@@ -33,16 +33,14 @@ TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("incident_edges", "a, b", ()),
     ("incidents", "id", ()),
     ("incident_people", "incident_id, name_key, role", ()),
-    ("incident_redirects", "old_id", ()),
     ("incident_documents", "document_id", ()),
-    ("incident_retractions", "document_id", ()),
+    ("judgements", "judgement_id", ()),
+    ("redirects", "area, old_id", ()),
     ("ledger_entities", "id", ()),
     ("entity_members", "key", ()),
     ("entity_keys", "key, entity_id", ()),
     ("entity_decisions", "decision_id", ()),
-    ("entity_statements", "statement_id", ()),
     ("entity_pins", "document_id, name_key, reading_entity_id", ()),
-    ("entity_redirects", "old_id", ()),
     ("entity_documents", "document_id", ()),
     ("entity_screening", "row_id", ()),
 )
@@ -55,7 +53,7 @@ IDENTITIES = {
     "sanctions_names": "name_rowid",
     "sanctions_matches": "match_id",
     "entity_decisions": "decision_id",
-    "entity_statements": "statement_id",
+    "judgements": "judgement_id",
     "entity_screening": "row_id",
 }
 # columns the engine computes itself (PostgreSQL's search vector)
@@ -138,11 +136,6 @@ def _portable(value: Any) -> Any:
 
 
 def _follow_identities(target: Ledger) -> None:
-    """Set PostgreSQL's identity counters past the copied ids (SQLite's rowids follow by themselves)."""
-    if target.backend != "postgresql":
-        return
+    """Set the identity counters past the copied ids."""
     for table, column in IDENTITIES.items():
-        target.db.execute(
-            f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
-            f"coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)"
-        )
+        target.db.follow_identity(table, column)

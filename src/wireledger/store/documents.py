@@ -48,6 +48,9 @@ _DOC_COLUMNS = (
 )
 _DATA_FIELDS = ("title_span", "section_spans", "paragraphs", "cited_source_spans", "warnings", "metadata")
 _json, _chunks, _marks = to_json, chunks, marks
+# a document (or a copy of one) that no retraction took out of the views
+NOT_RETRACTED = ("coalesce(d.canonical_id, d.id) NOT IN (SELECT subject FROM judgements "
+                 "WHERE area = 'document' AND verdict = 'retracted')")
 
 
 def statement_key(s: Statement) -> str:
@@ -228,11 +231,13 @@ class SQLDocumentStore:
         d["source_ids"] = [d["source_id"], *[s for s in sources if s != d["source_id"]]]
         return Document.from_dict(d)
 
-    def documents(self, limit: int | None = None, offset: int = 0) -> Iterator[Document]:
+    def documents(self, limit: int | None = None, offset: int = 0,
+                  include_retracted: bool = False) -> Iterator[Document]:
         page, last, left = 500, -1, limit
         cols = ", ".join(_DOC_COLUMNS)
+        shown = "1 = 1" if include_retracted else NOT_RETRACTED
         row = self.db.execute(
-            "SELECT seq FROM documents ORDER BY seq LIMIT 1 OFFSET ?", (max(offset, 0),)
+            f"SELECT seq FROM documents d WHERE {shown} ORDER BY seq LIMIT 1 OFFSET ?", (max(offset, 0),)
         ).fetchone()
         if row is None:
             return
@@ -240,7 +245,8 @@ class SQLDocumentStore:
         while left is None or left > 0:
             n = page if left is None else min(page, left)
             rows = self.db.execute(
-                f"SELECT seq, {cols}, data FROM documents WHERE seq > ? ORDER BY seq LIMIT ?", (last, n)
+                f"SELECT seq, {cols}, data FROM documents d WHERE seq > ? AND {shown} ORDER BY seq LIMIT ?",
+                (last, n)
             ).fetchall()
             if not rows:
                 return
@@ -254,8 +260,20 @@ class SQLDocumentStore:
         rows = self.db.execute("SELECT id FROM documents WHERE canonical_id = ? ORDER BY id", (doc_id,))
         return [r[0] for r in rows]
 
-    def search(self, query: str, limit: int = 20, include_copies: bool = False) -> list[SearchHit]:
-        return self.db.search_documents(query, limit, include_copies)
+    def search(self, query: str, limit: int = 20, include_copies: bool = False,
+               include_retracted: bool = False) -> list[SearchHit]:
+        hits = self.db.search_documents(query, limit + len(self.retractions()), include_copies)
+        if not include_retracted:
+            gone = set(self.retractions())
+            hits = [h for h in hits if h.document_id not in gone and (h.canonical_id or "") not in gone]
+        return hits[:limit]
+
+    def retractions(self) -> dict[str, dict[str, Any]]:
+        """document id -> the retraction of it (who, when, why), for every retracted report."""
+        rows = self.db.execute(
+            "SELECT subject, extractor, note, first_seen FROM judgements WHERE area = 'document' "
+            "AND verdict = 'retracted' ORDER BY judgement_id")
+        return {r[0]: {"by": str(r[1]).removeprefix("manual:"), "note": r[2], "at": r[3]} for r in rows}
 
     def stats(self) -> dict[str, Any]:
         c = self.db
@@ -273,6 +291,8 @@ class SQLDocumentStore:
             "near_duplicates": one("SELECT count(*) FROM documents WHERE canonical_id IS NOT NULL"),
             "source_ids": one("SELECT count(*) FROM source_ids"),
             "readings": one("SELECT count(*) FROM readings"),
+            "retracted": one("SELECT count(DISTINCT subject) FROM judgements WHERE area = 'document' "
+                             "AND verdict = 'retracted'"),
             "statements": one("SELECT count(*) FROM statements"),
             "skipped_inputs": one("SELECT count(*) FROM skipped_inputs"),
             "skipped_by_code": counts(

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import now_iso
+from .judgements import SQLJudgements
 from .sql import Database, chunks, marks, to_json
 
 _chunks, _marks, _json = chunks, marks, to_json
+AREA = "entity"
 
 
 from ..model.records import StoredMember  # noqa: E402 - kept here for the stores' readers
@@ -24,6 +26,7 @@ class SQLEntityStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.judgements = SQLJudgements(db)  # manual decisions and redirects, shared with the other areas
 
     # --- which reports to resolve ------------------------------------------------------------------------
 
@@ -150,10 +153,8 @@ class SQLEntityStore:
     def id_state(self, entity_id: str) -> tuple[bool, bool, str | None]:
         """(an entity has this id now, the id was redirected, where the redirect leads)."""
         live = self.db.execute("SELECT 1 FROM ledger_entities WHERE id = ?", (entity_id,)).fetchone()
-        gone = self.db.execute(
-            "SELECT new_id FROM entity_redirects WHERE old_id = ?", (entity_id,)
-        ).fetchone()
-        return live is not None, gone is not None, None if gone is None else gone[0]
+        gone = self.judgements.redirect_of(AREA, entity_id)
+        return live is not None, gone is not None, None if gone is None else gone["to"]
 
     def delete_entity(self, entity_id: str) -> None:
         self.db.execute("DELETE FROM entity_keys WHERE entity_id = ?", (entity_id,))
@@ -296,7 +297,7 @@ class SQLEntityStore:
             "people": one("SELECT count(*) FROM ledger_entities WHERE kind = 'person'"),
             "members": one("SELECT count(*) FROM entity_members"),
             "documents": one("SELECT count(*) FROM entity_documents"),
-            "manual_decisions": one("SELECT count(*) FROM entity_statements"),
+            "manual_decisions": self.judgements.count(AREA),
             "sanctioned": one(
                 "SELECT count(DISTINCT entity_id) FROM entity_screening WHERE current = 1 AND status = "
                 "'match'"
@@ -306,98 +307,33 @@ class SQLEntityStore:
     # --- redirects, manual decisions and pins --------------------------------------------------------------
 
     def redirect(self, old: str, new: str | None, reason: str) -> None:
-        self.db.execute(
-            "INSERT INTO entity_redirects (old_id, new_id, reason, at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, reason = excluded.reason, at = "
-            "excluded.at",
-            (old, new, reason, now_iso()),
-        )
-        self.db.execute("UPDATE entity_redirects SET new_id = ? WHERE new_id = ?", (new, old))
+        self.judgements.redirect(AREA, old, new, reason)
 
     def drop_redirect(self, old: str) -> None:
-        self.db.execute("DELETE FROM entity_redirects WHERE old_id = ?", (old,))
+        self.judgements.drop_redirect(AREA, old)
 
     def resolve_id(self, entity_id: str) -> tuple[str | None, list[dict[str, Any]]]:
         """The live id an id leads to (None when it is gone) and the redirects followed on the way."""
-        hops: list[dict[str, Any]] = []
-        current: str | None = entity_id
-        seen: set[str] = set()
-        while current is not None and current not in seen:
-            seen.add(current)
-            if self.db.execute("SELECT 1 FROM ledger_entities WHERE id = ?", (current,)).fetchone():
-                return current, hops
-            row = self.db.execute(
-                "SELECT new_id, reason, at FROM entity_redirects WHERE old_id = ?", (current,)
-            ).fetchone()
-            if row is None:
-                return None, hops
-            hops.append({"from": current, "to": row[0], "reason": row[1], "at": row[2]})
-            current = row[0]
-        return None, hops
+        return self.judgements.follow(AREA, entity_id, self._live)
+
+    def _live(self, entity_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM ledger_entities WHERE id = ?", (entity_id,)).fetchone()
+        return row is not None
 
     def redirected_here(self, entity_id: str) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT old_id, reason, at FROM entity_redirects WHERE new_id = ? ORDER BY at", (entity_id,)
-        )
-        return [{"from": r[0], "reason": r[1], "at": r[2]} for r in rows]
+        return self.judgements.redirected_here(AREA, entity_id)
 
-    def add_statement(
-        self,
-        subject: str,
-        prop: str,
-        value: dict[str, Any],
-        document: str | None,
-        who: str,
-        note: str | None,
-    ) -> int:
-        now = now_iso()
-        row = self.db.execute(
-            "INSERT INTO entity_statements (subject, prop, value, document_id, extractor, note, first_seen, "
-            "last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING statement_id",
-            (subject, prop, _json(value), document, f"manual:{who}", note, now, now),
-        ).fetchone()
-        return int(row[0])
+    def add_statement(self, subject: str, prop: str, value: dict[str, Any], document: str | None, who: str,
+                      note: str | None) -> int:
+        """A manual merge or split (``prop``), kept as a judgement on the entity."""
+        return self.judgements.add(AREA, subject, prop, value, document, who, note)
 
     def statements_about(self, ids: Iterable[str]) -> list[dict[str, Any]]:
         """Manual decisions whose subject is one of ``ids`` or that name one of them."""
-        wanted = set(ids)
-        out = []
-        for r in self.db.execute(
-            "SELECT statement_id, subject, prop, value, document_id, extractor, note, first_seen "
-            "FROM entity_statements ORDER BY statement_id"
-        ):
-            value = json.loads(r[3])
-            named = {r[1], value.get("other"), value.get("new"), value.get("into")}
-            if named & wanted:
-                out.append(
-                    {
-                        "statement": r[0],
-                        "subject": r[1],
-                        "prop": r[2],
-                        "value": value,
-                        "document": r[4],
-                        "by": r[5].removeprefix("manual:"),
-                        "note": r[6],
-                        "at": r[7],
-                    }
-                )
-        return out
+        return self.judgements.about(AREA, ids)
 
     def statement(self, statement_id: int) -> dict[str, Any] | None:
-        r = self.db.execute(
-            "SELECT subject, prop, extractor, note, first_seen FROM entity_statements WHERE statement_id = ?",
-            (statement_id,),
-        ).fetchone()
-        if r is None:
-            return None
-        return {
-            "statement": statement_id,
-            "subject": r[0],
-            "prop": r[1],
-            "by": r[2].removeprefix("manual:"),
-            "note": r[3],
-            "at": r[4],
-        }
+        return self.judgements.get(statement_id)
 
     def add_pin(
         self,

@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..model import now_iso
+from .judgements import SQLJudgements
 from .sql import Database, chunks, marks, to_json
 
 _chunks, _marks, _json = chunks, marks, to_json
+AREA = "incident"
+RETRACTED = "retracted"
 
 
 class SQLIncidentStore:
@@ -22,6 +25,7 @@ class SQLIncidentStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.judgements = SQLJudgements(db)  # retractions and redirects, shared with the other areas
 
     def put_mentions(self, mentions: list[dict[str, Any]], keys: dict[str, list[str]]) -> None:
         """Store events (``EventProfile.to_dict()`` each, with its ``key``, ``document`` and ``primary``)."""
@@ -144,24 +148,13 @@ class SQLIncidentStore:
         self.db.execute("DELETE FROM incidents WHERE id = ?", (incident,))
 
     def known_incident(self, incident: str) -> bool:
-        row = self.db.execute(
-            "SELECT 1 FROM incidents WHERE id = ? UNION ALL "
-            "SELECT 1 FROM incident_redirects WHERE old_id = ?",
-            (incident, incident),
-        )
-        return row.fetchone() is not None
+        return self._live(incident) or self.judgements.redirect_of(AREA, incident) is not None
+
+    def _live(self, incident: str) -> bool:
+        return self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident,)).fetchone() is not None
 
     def redirect(self, old: str, new: str | None, reason: str) -> None:
-        now = now_iso()
-        self.db.execute(
-            "INSERT INTO incident_redirects (old_id, new_id, reason, at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id, reason = "
-            "excluded.reason, "
-            "at = excluded.at",
-            (old, new, reason, now),
-        )
-        # earlier redirects to the old id now lead straight to where it went
-        self.db.execute("UPDATE incident_redirects SET new_id = ? WHERE new_id = ?", (new, old))
+        self.judgements.redirect(AREA, old, new, reason)
         self.db.execute("DELETE FROM incident_people WHERE incident_id = ?", (old,))
         self.db.execute("DELETE FROM incidents WHERE id = ?", (old,))
 
@@ -214,23 +207,18 @@ class SQLIncidentStore:
             [(record["id"], *row) for row in sorted(set(people))],
         )
 
+    def incident_ids_with_prefix(self, prefix: str, limit: int = 5) -> list[str]:
+        """Ids of live or redirected incidents that start with ``prefix``, at most ``limit``."""
+        pattern = prefix.replace("%", "").replace("_", "\\_") + "%"
+        rows = self.db.execute(
+            "SELECT id FROM incidents WHERE id LIKE ? ESCAPE '\\' UNION "
+            "SELECT old_id FROM redirects WHERE area = 'incident' AND old_id LIKE ? ESCAPE '\\' "
+            "ORDER BY 1 LIMIT ?", (pattern, pattern, limit))
+        return [r[0] for r in rows]
+
     def resolve_incident(self, incident: str) -> tuple[str | None, list[dict[str, Any]]]:
         """The live id an id leads to (None when it is gone) and the redirects followed on the way."""
-        hops: list[dict[str, Any]] = []
-        current: str | None = incident
-        seen: set[str] = set()
-        while current is not None and current not in seen:
-            seen.add(current)
-            if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (current,)).fetchone():
-                return current, hops
-            row = self.db.execute(
-                "SELECT new_id, reason, at FROM incident_redirects WHERE old_id = ?", (current,)
-            ).fetchone()
-            if row is None:
-                return None, hops
-            hops.append({"from": current, "to": row["new_id"], "reason": row["reason"], "at": row["at"]})
-            current = row["new_id"]
-        return None, hops
+        return self.judgements.follow(AREA, incident, self._live)
 
     def list_incidents(
         self,
@@ -363,25 +351,17 @@ class SQLIncidentStore:
         return (False, None) if row is None else (True, row[0])
 
     def is_retracted(self, document: str) -> bool:
-        return (
-            self.db.execute(
-                "SELECT 1 FROM incident_retractions WHERE document_id = ?", (document,)
-            ).fetchone()
-            is not None
-        )
+        return self.judgements.has("document", document, RETRACTED)
 
     def unmark_merged(self, document: str) -> None:
         self.db.execute("DELETE FROM incident_documents WHERE document_id = ?", (document,))
 
     def retracted_documents(self) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT document_id FROM incident_retractions")}
+        return self.judgements.subjects("document", RETRACTED)
 
-    def mark_retracted(self, document: str, note: str | None = None) -> None:
-        self.db.execute(
-            "INSERT INTO incident_retractions (document_id, at, note) VALUES (?, ?, ?) "
-            "ON CONFLICT (document_id) DO UPDATE SET at = excluded.at, note = excluded.note",
-            (document, now_iso(), note),
-        )
+    def mark_retracted(self, document: str, note: str | None = None, who: str = "unknown") -> None:
+        """A person retracted the report: a judgement on the document, which every area applies."""
+        self.judgements.add("document", document, RETRACTED, {}, document, who, note)
 
     def ledger_counts(self) -> dict[str, int]:
         def one(sql: str) -> int:
@@ -391,6 +371,6 @@ class SQLIncidentStore:
             "incidents": one("SELECT count(*) FROM incidents"),
             "events": one("SELECT count(*) FROM incident_mentions"),
             "documents": one("SELECT count(*) FROM incident_documents"),
-            "redirects": one("SELECT count(*) FROM incident_redirects"),
-            "retracted": one("SELECT count(*) FROM incident_retractions"),
+            "redirects": self.judgements.count_redirects(AREA),
+            "retracted": self.judgements.count("document", RETRACTED),
         }

@@ -8,7 +8,9 @@ each implementing the port its domain defines:
 - ``incidents``: the merger's state and incident records (``merge.ports.IncidentTables``);
 - ``entities``: ledger entities, manual decisions, redirects (``resolve.ports.EntityTables``);
 - ``sanctions``: sanctions lists and recorded matches (``resolve.ports.SanctionsTables``);
-- ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``).
+- ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``);
+- ``judgements``: what people decided (merges, splits, retractions) and the redirects of every area
+  (``store/judgements.py``); the entity and incident stores record theirs through it.
 
 All areas share the connection, so ``transaction()`` spans them; ``lock(name)`` makes concurrent writers
 of one kind take turns (a no-op on SQLite, whose writers are serialised anyway).
@@ -24,6 +26,7 @@ from ..settings import Settings
 from .documents import SQLDocumentStore
 from .entities import SQLEntityStore
 from .incidents import SQLIncidentStore
+from .judgements import SQLJudgements
 from .postgres import PostgresDatabase, is_postgres_url
 from .sanctions import SQLSanctionsStore
 from .screening import SQLScreeningStore
@@ -41,6 +44,7 @@ class Ledger:
         self.entities = SQLEntityStore(db)
         self.sanctions = SQLSanctionsStore(db)
         self.screening = SQLScreeningStore(db)
+        self.judgements = SQLJudgements(db)
 
     @property
     def location(self) -> str:
@@ -68,13 +72,36 @@ class Ledger:
         self.close()
 
 
+def sqlite_path(db: str) -> Path | None:
+    """The file of a SQLite ``--db`` value (a path, ``sqlite:///relative`` or ``sqlite:////absolute``, as
+    SQLAlchemy writes them); None for a PostgreSQL URL."""
+    if is_postgres_url(db):
+        return None
+    return Path(db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db).expanduser()
+
+
 def open_database(db: str, *, create: bool = True) -> Database:
     """The database a ``--db`` value names: a ``postgresql://`` URL, a ``sqlite:///path`` URL or a path."""
-    if is_postgres_url(db):
+    path = sqlite_path(db)
+    if path is None:
         return PostgresDatabase(db, create=create)
-    # sqlite:///relative/path and sqlite:////absolute/path, as SQLAlchemy writes them; or a plain path
-    path = db.removeprefix("sqlite:///") if db.startswith("sqlite:///") else db
-    return SQLiteDatabase(Path(path).expanduser(), create=create)
+    return SQLiteDatabase(path, create=create)
+
+
+def remove_if_unused(db: str) -> bool:
+    """Delete a SQLite ledger that holds no document, no list and no entity (one a run created for
+    nothing, e.g. ``ingest`` of a missing file); True when it was removed."""
+    path = sqlite_path(db)
+    if path is None or not path.exists():
+        return False
+    with Ledger(SQLiteDatabase(path, create=False)) as ledger:
+        used = any(ledger.db.one(f"SELECT count(*) FROM {t}")
+                   for t in ("documents", "sanctions_lists", "ledger_entities", "judgements"))
+    if used:
+        return False
+    for suffix in ("", "-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    return True
 
 
 def open_ledger(settings: Settings, *, create: bool = True) -> Ledger:

@@ -153,6 +153,11 @@ class PostgresDatabase(Database):
     def lock(self, name: str) -> None:
         self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_lock_key(name),))
 
+    def follow_identity(self, table: str, column: str) -> None:
+        self._conn.execute(
+            f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+            f"coalesce((SELECT max({column}) FROM {table}), 0) + 1, false)")
+
     def in_list(self, values: Sequence[Any]) -> tuple[str, Any]:
         return "(SELECT unnest(?::text[]))", [str(v) for v in values]
 

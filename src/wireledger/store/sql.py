@@ -68,6 +68,10 @@ class Database:
     def lock(self, name: str) -> None:
         """Inside a transaction: hold ``name`` until it ends (writers of one kind take turns)."""
 
+    def follow_identity(self, table: str, column: str) -> None:
+        """After rows were given ids by hand: the next generated id comes after the largest (SQLite's
+        rowids follow by themselves)."""
+
     def in_list(self, values: Sequence[Any]) -> tuple[str, Any]:
         """``(SELECT ...)`` yielding ``values``, and the one parameter it takes."""
         raise NotImplementedError
