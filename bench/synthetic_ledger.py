@@ -473,8 +473,8 @@ def main() -> None:
     ap.add_argument("--db", required=True, help="SQLite path or postgresql:// URL (a fresh ledger)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--processes", type=int, default=1, help="processes making chunks (same rows)")
-    ap.add_argument("--queries", default=None, help="write sampled ids and names for bench/latency.py here "
-                                                    "(default: DB.queries.json beside a SQLite ledger)")
+    ap.add_argument("--queries", default=None, help="also write a sample of (name, incident, entity) here "
+                                                    "(bench/latency.py draws its own from a SQLite ledger)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     print(f"distributions: {Distributions.from_shared().summary}")
@@ -487,9 +487,9 @@ def main() -> None:
 
     counts = write_ledger(args.db, chunks())
     print(f"built {args.db}: {counts} in {time.perf_counter() - t0:.0f} s")
-    target = Path(args.queries) if args.queries else Path(args.db + ".queries.json")
-    if args.db.startswith("postgres") and not args.queries:
-        target = Path("queries.json")
+    if not args.queries:
+        return
+    target = Path(args.queries)
     target.write_text(json.dumps({"events": args.events, "seed": args.seed, "people": sample}))
     print(f"query sample ({len(sample)} people): {target}")
 
