@@ -36,7 +36,8 @@ class TimelineEntry:
 
 
 def person_keys(name: str) -> list[str]:
-    """The keys ``incident_people`` files a name under that a query by ``name`` should meet."""
+    """The keys ``incident_people`` files a name under that a query by ``name`` should meet: a full name
+    meets the same full name and the mentions by surname alone, never another person of that surname."""
     full, surname = name_keys(name)
     keys = [f"f:{full}"] if full else []
     if surname:
@@ -53,8 +54,8 @@ def affiliation_key(organisation: str) -> str:
 def stored_person_keys(person: dict[str, Any]) -> list[str]:
     """The keys a person of an incident record is filed under (see ``person_keys``)."""
     if person.get("kind") == "person":
-        if person.get("full_key"):
-            return [f"f:{person['full_key']}", f"s:{person.get('surname_key')}"]
+        if person.get("full_key"):  # sf: finds everyone of a surname, s: only those named by it alone
+            return [f"f:{person['full_key']}", f"sf:{person.get('surname_key')}"]
         if person.get("surname_key"):
             return [f"s:{person['surname_key']}"]
     return [f"o:{name_value_key(person['name'])}"]
