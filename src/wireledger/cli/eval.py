@@ -47,6 +47,12 @@ eval_group.add_command(clusters_eval_command)
     help="Folder holding articles.jsonl and incidents.jsonl.",
 )
 @click.option("--out", default=None, metavar="PATH", help="Also write the readings as JSONL.")
+@click.option(
+    "--null-as-zero",
+    is_flag=True,
+    help="Read a killed or wounded count the text does not give (null) as 0, as the Archive codes it "
+    "(score_gva.py --null-as-zero).",
+)
 @format_option
 @click.pass_obj
 def gva_command(
@@ -56,11 +62,14 @@ def gva_command(
     processes: int | None,
     data_dir: str,
     out: str | None,
+    null_as_zero: bool,
     fmt: str,
 ) -> None:
     """Read GVA articles and score their main incident against the Gun Violence Archive records."""
     try:
-        run = ev.gva(settings, data_dir, first=first, offset=offset, processes=processes)
+        run = ev.gva(
+            settings, data_dir, first=first, offset=offset, processes=processes, null_as_zero=null_as_zero
+        )
     except ev.MissingData as e:
         raise click.UsageError(str(e)) from None
     ev.write_readings(out, run.readings)

@@ -70,7 +70,7 @@ MEASURES: tuple[Measure, ...] = (
             (Score("mean F1 (ours)", _k("mean_f1"), 0.94), Score("mean F1 (trafilatura default)",
                                                                   _k("baseline_mean_f1")))),
     Measure("gva", "GVA main incident, first 1,000 articles with text and a known incident",
-            "wireledger eval gva --first 1000 --data {shared}/data/gva --format json",
+            "wireledger eval gva --first 1000 --null-as-zero --data {shared}/data/gva --format json",
             (Score("mean of date, city, killed, wounded", _k("mean_accuracy"), 0.75),
              Score("date", _k("date")), Score("city", _k("city")), Score("state", _k("state")),
              Score("killed", _k("killed")), Score("wounded", _k("wounded")),

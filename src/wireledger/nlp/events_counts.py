@@ -746,7 +746,8 @@ def _fatal_incident(
         if tok.pos_ != "NOUN" and lemma(tok.head) not in lex.fatal_modified:
             continue  # "fatal" of a shooting, not "a fatal error"
         res.killed = 1
-        res.wounded = max(0, (res.wounded or 0) - len(people))
+        left = (res.wounded or 0) - len(people)
+        res.wounded = left if left > 0 else None
         res.facts.append(_fact(doc, KILLED, (None, False), i, i + 1, tok))  # the words that say so
         return
 
@@ -771,7 +772,6 @@ def _add_selves(
             continue
         if outcome == KILLED:
             res.killed = (res.killed or 0) + 1
-            res.wounded = res.wounded or 0
         else:
             res.wounded = (res.wounded or 0) + 1
             res.killed = res.killed or 0
@@ -1007,8 +1007,8 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> l
             # "Five other people were shot": besides the dead
             besides = any(_OTHERS.search(f.text) for f in by_field[HIT] if f.value == hit)
             wounded = hit if besides else max(0, hit - (killed or 0))
-        elif persons or killed is not None:
-            wounded = ind[WOUNDED]
+        elif ind[WOUNDED]:
+            wounded = ind[WOUNDED]  # (a count the text does not give stays unknown, never 0)
     elif hit is not None and killed is not None and wounded + killed < hit:
         # a number shot beats smaller wounded counts ("four shot, two critically"); the first stated,
         # as later numbers shot may tell of other shootings ("seven people shot this week")

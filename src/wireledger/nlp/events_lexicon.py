@@ -74,6 +74,9 @@ class Lexicon:
     weapons: dict[str, str]  # lemma phrase -> weapon category
     target_cues: dict[str, str]  # cue phrase -> target type
     not_town_last: frozenset[str] = frozenset()  # last words that make a force's name no town
+    casualty_nouns: frozenset[str] = frozenset()  # "no casualties": neither dead nor hurt
+    unhurt: frozenset[str] = frozenset()  # "escaped unhurt", "in good health": a victim alive and unhurt
+    freed: frozenset[str] = frozenset()  # "was freed", "have been released": a captive alive
 
     # derived lookup tables, built once from the lists above
     trigger_table: dict[str, str] = field(init=False, repr=False)  # triggers and attacker nouns
@@ -173,6 +176,9 @@ def load_lexicon() -> Lexicon:
         agency_words=_phrases(places.get("agency_words")),
         not_towns=_phrases(places.get("not_towns")),
         not_town_last=_phrases(places.get("not_town_last")),
+        casualty_nouns=_phrases(counts.get("casualty_nouns")),
+        unhurt=_phrases(counts.get("unhurt")),
+        freed=_phrases(counts.get("freed")),
         weapons=tax.weapon_triggers(),
         target_cues=tax.target_cues(),
     )

@@ -33,7 +33,13 @@ def write_readings(path: str | Path | None, readings: Mapping[str, Mapping[str, 
 
 
 def gva(
-    settings: Settings, data_dir: str | Path, *, first: int, offset: int = 0, processes: int | None = None
+    settings: Settings,
+    data_dir: str | Path,
+    *,
+    first: int,
+    offset: int = 0,
+    processes: int | None = None,
+    null_as_zero: bool = False,
 ) -> gva_eval.GvaRun:
     data = Path(data_dir)
     if not (data / "articles.jsonl").exists():
@@ -45,6 +51,7 @@ def gva(
         offset=offset,
         processes=processes or settings.processes,
         batch_size=settings.batch_size,
+        null_as_zero=null_as_zero,
     )
 
 
