@@ -676,6 +676,7 @@ def count_casualties(
         first = min(people, key=lambda p: min(p.tokens))
         if told is None or first.gender in (None, told):
             first.outcome = KILLED
+    facts = [f for f in facts if not _in_tally(doc, f, lex)]
     res.facts = facts
     counted = _decide(res, facts, people)
     res.facts = facts + _person_support(doc, counted, facts)
@@ -683,6 +684,24 @@ def count_casualties(
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+def _in_tally(doc: SpacyDoc, fact: CountFact, lex: Lexicon) -> bool:
+    """A count stated with a span of time is a running tally of many incidents, not this one's: "about ten
+    drone strikes since July 28 have killed more than 40 people", "at least 190 killed in the past 35
+    years", "a death toll of 26 since Tuesday" (``tally_markers`` of events_counts.yaml)."""
+    if fact.value is None:
+        return False
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    for i, _, key in match_phrases(doc, sent.start, sent.end, lex.tally_markers, 4):
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if key == "since" and (nxt is None or not (nxt.ent_type_ in ("DATE", "TIME") or nxt.pos_ == "NUM")):
+            continue  # "since he was shot": a clause; "since July 28", "since Tuesday": a span of time
+        return True
+    return False
 
 
 def _listed_in_headline(tok: Token, lex: Lexicon) -> bool:

@@ -77,6 +77,7 @@ class Lexicon:
     casualty_nouns: frozenset[str] = frozenset()  # "no casualties": neither dead nor hurt
     unhurt: frozenset[str] = frozenset()  # "escaped unhurt", "in good health": a victim alive and unhurt
     freed: frozenset[str] = frozenset()  # "was freed", "have been released": a captive alive
+    tally_markers: frozenset[str] = frozenset()  # "since July", "in the past 35 years": a running tally
 
     # derived lookup tables, built once from the lists above
     trigger_table: dict[str, str] = field(init=False, repr=False)  # triggers and attacker nouns
@@ -179,6 +180,7 @@ def load_lexicon() -> Lexicon:
         casualty_nouns=_phrases(counts.get("casualty_nouns")),
         unhurt=_phrases(counts.get("unhurt")),
         freed=_phrases(counts.get("freed")),
+        tally_markers=_phrases(counts.get("tally_markers")),
         weapons=tax.weapon_triggers(),
         target_cues=tax.target_cues(),
     )
