@@ -78,6 +78,8 @@ class Lexicon:
     unhurt: frozenset[str] = frozenset()  # "escaped unhurt", "in good health": a victim alive and unhurt
     freed: frozenset[str] = frozenset()  # "was freed", "have been released": a captive alive
     tally_markers: frozenset[str] = frozenset()  # "since July", "in the past 35 years": a running tally
+    things: frozenset[str] = frozenset()  # nouns of things that neither act nor are attacked ("belts")
+    vehicles: frozenset[str] = frozenset()  # a vehicle may be a target, never the perpetrator
 
     # derived lookup tables, built once from the lists above
     trigger_table: dict[str, str] = field(init=False, repr=False)  # triggers and attacker nouns
@@ -181,6 +183,8 @@ def load_lexicon() -> Lexicon:
         unhurt=_phrases(counts.get("unhurt")),
         freed=_phrases(counts.get("freed")),
         tally_markers=_phrases(counts.get("tally_markers")),
+        things=_phrases(trig.get("things")),
+        vehicles=_phrases(trig.get("vehicles")),
         weapons=tax.weapon_triggers(),
         target_cues=tax.target_cues(),
     )
