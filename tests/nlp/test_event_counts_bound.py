@@ -25,3 +25,21 @@ def killed_of(text: str) -> int | None:
 )
 def test_a_running_tally_is_not_the_incidents_count(text: str) -> None:
     assert killed_of(text) in (1, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a prison near the town of Kollo on Monday, killing a guard, officials said. The "
+        "attackers fled on motorcycles.\n\nThe prison holds suspected militants. Gunmen also attacked a "
+        "border post earlier this month in the west of the country, killing 17 soldiers.",
+        "A man with a knife stabbed a pupil at a school in the city of Tarnow on Tuesday, police said. "
+        "The pupil was taken to hospital.\n\nThe man was arrested at the scene. In 2019, a pupil at "
+        "another school injured 23 people with a knife.",
+    ],
+)
+def test_a_later_count_dated_otherwise_is_another_incidents(text: str) -> None:
+    doc = pipeline().read_doc(text_document(text, "2026-03-13"))
+    ev = main_event(doc)
+    assert ev is not None, summary(doc)
+    assert ev.killed not in (17, 23) and ev.wounded not in (17, 23), summary(doc)

@@ -358,6 +358,7 @@ _PERSON_ENDINGS = (
     "ant",
     "eer",
 )
+_APART = {"also", "earlier", "previous", "previously", "separate", "another", "last", "comes", "came"}
 _UPDATES = {"rise", "climb", "increase", "reach", "later", "now", "update", "grow", "jump", "revise"}
 
 
@@ -659,7 +660,7 @@ def count_casualties(
         for name in (KILLED, WOUNDED, HIT):
             lead = [f for f in facts_lead if f.field == name]
             exact = [f for f in lead if f.value is not None]
-            late = [f for f in late_facts if f.field == name]
+            late = [f for f in late_facts if f.field == name and not _another_time(doc, f, lead_end)]
             updated = [f for f in late if _sentence_start(doc, f.start) in updates]
             facts += lead + updated if exact else lead + late
     if lead_people > 0:
@@ -684,6 +685,25 @@ def count_casualties(
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+def _another_time(doc: SpacyDoc, fact: CountFact, lead_end: int) -> bool:
+    """A count after the lead in a sentence dated by a day the lead does not give ("Gunmen also attacked
+    a camp earlier this month, killing 22", "In 2020, a guard injured 39 people"): another incident's."""
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    own = {e.text.lower() for e in sent.ents if e.label_ == "DATE"}
+    if not own:
+        return False
+    lead = {e.text.lower() for e in doc.ents if e.label_ == "DATE" and e.start < lead_end}
+    if own & lead:
+        return False
+    # and the sentence sets itself apart ("also", "earlier this month", "In 2020"): a follow-up report's
+    # later sentence that dates its own incident ("the shooting on Mar. 4, 2014 ... left four injured") stays
+    apart = any(t.lower_ in _APART for t in sent)
+    return apart or any(re.fullmatch(r"(?:in )?(?:19|20)\d\d", d) for d in own)
 
 
 def _in_tally(doc: SpacyDoc, fact: CountFact, lex: Lexicon) -> bool:
