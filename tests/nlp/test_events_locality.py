@@ -81,3 +81,25 @@ def test_a_part_of_a_city_is_no_locality_of_its_own() -> None:
     ev = main_event(doc)
     assert ev is not None and ev.location is not None, summary(doc)
     assert ev.location.city == "Chicago"
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a name the tagger reads as a common noun, stated by its locality noun
+        (
+            "KOHIMA: A minister's convoy on its way to the capital came under bomb attack near the village "
+            "of Longkhum on Saturday, killing a driver, officials said.",
+            "Longkhum",
+        ),
+        # an island is a locality
+        (
+            "Two bombs exploded within an hour of each other in the main market on the island of Basilan "
+            "on Monday, killing nine people, the military said.",
+            "Basilan",
+        ),
+    ],
+)
+def test_a_locality_noun_states_the_name_after_it(text: str, city: str) -> None:
+    got, _ = place_of(text)
+    assert got == city

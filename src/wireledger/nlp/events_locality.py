@@ -30,7 +30,7 @@ from .base import PlaceMention, load_data
 from .events_syntax import lemma
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from .events import EventContext
 
@@ -175,6 +175,12 @@ def stated_localities(
     return out
 
 
+def _name_word(tok: Token) -> bool:
+    """A word of a proper name: tagged so, or a capitalised noun inside a sentence ("the village of
+    Changki", which the tagger reads as a common noun)."""
+    return tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)
+
+
 def _named_by_noun(ctx: EventContext, k: int, found: list[StatedLocality]) -> list[StatedLocality]:
     """Localities the places step did not take for places (the tagger read them as an organisation or a
     person) but the words state as ones: a proper name before a locality noun ("in the Rueso district",
@@ -188,14 +194,14 @@ def _named_by_noun(ctx: EventContext, k: int, found: list[StatedLocality]) -> li
     for i in range(s, e):
         if doc[i].lower_ not in nouns or doc[i].pos_ != "NOUN":
             continue
-        if i - 1 >= s and doc[i - 1].pos_ == "PROPN":
+        if i - 1 > s and _name_word(doc[i - 1]):
             j = i - 1
-            while j - 1 >= s and doc[j - 1].pos_ == "PROPN":
+            while j - 1 > s and _name_word(doc[j - 1]):
                 j -= 1
             name = doc[j:i]
-        elif i + 2 < e and doc[i + 1].lower_ == "of" and doc[i + 2].pos_ == "PROPN":
+        elif i + 2 < e and doc[i + 1].lower_ == "of" and _name_word(doc[i + 2]):
             j = i + 3
-            while j < e and doc[j].pos_ == "PROPN":
+            while j < e and _name_word(doc[j]):
                 j += 1
             name = doc[i + 2 : j]
         else:
