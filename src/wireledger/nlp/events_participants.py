@@ -315,13 +315,16 @@ class ParticipantFinder:
         )
 
     def _thing(self, tok: Token, role: str) -> bool:
-        """An unnamed noun phrase that can neither act nor be attacked: a weapon or a device ("explosive
-        belts", "a vest"), a strike ("About 10 drone strikes"), a number or a vague quantity ("Tens"), a
-        word of time or order ("the latest"); a vehicle as the one who attacked ("car bomb")."""
+        """An unnamed noun phrase that can neither act nor be attacked (the ``things`` of
+        events_triggers.yaml): a weapon or a device ("explosive belts", "a vest"), a strike ("About 10
+        drone strikes"), a number or a vague quantity ("Tens"), a word of time or order ("the latest"); a
+        vehicle as the one who attacked ("car bomb")."""
         low, lem = tok.lower_, lemma(tok)
         if tok.pos_ == "NUM" or tok.like_num or low in self.lex.number_words:
             return True
-        if {lem, low} & (self.lex.things | self.lex.weapons.keys()):
+        if lem in self.lex.attacker_nouns or lem in self.lex.perpetrator_nouns:
+            return False  # "a gunman": the taxonomy's weapon words include the people who carry them
+        if {lem, low} & self.lex.things:
             return True
         return role in ("perpetrator", "actor") and (lem in self.lex.vehicles or low in self.lex.vehicles)
 
