@@ -58,14 +58,24 @@ def test_eval_gva_reads_and_scores(tmp_path: Path) -> None:
     _jsonl(tmp_path / "articles.jsonl", ARTICLES)
     _jsonl(tmp_path / "incidents.jsonl", INCIDENTS)
     out = tmp_path / "readings.jsonl"
-    result = CliRunner().invoke(
-        cli, ["eval", "gva", "--data", str(tmp_path), "--first", "5", "--out", str(out), "--format", "json"]
-    )
+    args = ["eval", "gva", "--data", str(tmp_path), "--first", "5", "--out", str(out), "--format", "json"]
+    result = CliRunner().invoke(cli, [*args, "--null-as-zero"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["command"] == "eval gva" and scores["articles"] == 2  # the empty article is not scored
     assert scores["date"] == 1.0 and scores["killed"] == 1.0 and scores["wounded"] == 1.0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_eval_gva_reads_an_unknown_count_as_zero_only_when_asked(tmp_path: Path) -> None:
+    """ "Two men were shot and killed" says nothing of others hurt: the reading leaves the wounded unknown,
+    the Archive codes them 0 ("none reported"); ``--null-as-zero`` scores as ``score_gva.py`` does."""
+    _jsonl(tmp_path / "articles.jsonl", ARTICLES)
+    _jsonl(tmp_path / "incidents.jsonl", INCIDENTS)
+    args = ["eval", "gva", "--data", str(tmp_path), "--first", "5", "--format", "json"]
+    strict = json.loads(CliRunner().invoke(cli, args).output)
+    lenient = json.loads(CliRunner().invoke(cli, [*args, "--null-as-zero"]).output)
+    assert strict["wounded"] == 0.5 and lenient["wounded"] == 1.0
 
 
 def test_eval_gva_without_data_is_a_usage_error(tmp_path: Path) -> None:

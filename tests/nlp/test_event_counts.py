@@ -90,7 +90,7 @@ def test_a_pronoun_is_the_person_just_described() -> None:
         "A 9-year-old boy was accidentally shot inside a home in Fairview on Sunday. He was pronounced "
         "dead at Mercy Hospital an hour later, the county coroner said.",
     )
-    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+    assert (ev.killed, ev.wounded) == (1, None), summary(doc)
 
 
 def test_the_one_who_tells_of_a_death_is_not_dead() -> None:
@@ -99,7 +99,7 @@ def test_the_one_who_tells_of_a_death_is_not_dead() -> None:
         "County Coroner Ellen Marsh confirmed a 15-year-old boy shot Sunday on Pine Street died hours "
         "later at Fairview General Hospital.",
     )
-    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+    assert (ev.killed, ev.wounded) == (1, None), summary(doc)
 
 
 def test_an_attacker_who_killed_himself_counts_among_the_dead() -> None:
@@ -163,7 +163,7 @@ def test_a_shooting_death_is_one_dead_when_no_one_is_said_to_have_died() -> None
         "A Marlow man was charged Friday in the accidental shooting death of his 8-year-old nephew last "
         "month, prosecutors said. The boy was shot with a rifle at the family's farm.",
     )
-    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+    assert (ev.killed, ev.wounded) == (1, None), summary(doc)
     assert counted_from(ev, doc, "killed") == ["his 8-year-old nephew"]  # the death is his
 
 
@@ -173,7 +173,7 @@ def test_a_fatal_shooting_with_no_one_said_to_have_died_is_one_dead() -> None:
         "A Marlow man was charged Friday in a fatal shooting at a farm east of town last month, "
         "prosecutors said. A boy was shot with a rifle near the barn.",
     )
-    assert (ev.killed, ev.wounded) == (1, 0), summary(doc)
+    assert (ev.killed, ev.wounded) == (1, None), summary(doc)
     assert "fatal" in " ".join(counted_from(ev, doc, "killed"))
 
 
@@ -206,7 +206,7 @@ def test_a_gunman_shot_dead_by_police_is_dead_too() -> None:
     ("title", "killed", "wounded"),
     [
         ("Child recovering after quadruple shooting in Marlow", 0, 4),
-        ("Detectives investigate double homicide in Marlow", 2, 0),
+        ("Detectives investigate double homicide in Marlow", 2, None),
     ],
 )
 def test_a_multiple_incident_noun_tells_how_many(title: str, killed: int, wounded: int) -> None:
@@ -245,7 +245,7 @@ def test_a_victim_hurt_and_who_died_later_is_one_dead() -> None:
         "Deputies said a 9-year-old girl was critically injured when someone fired into the car. "
         "Deputies are asking for help.",
     )
-    assert (ev.killed, ev.wounded) == (1, 0)
+    assert (ev.killed, ev.wounded) == (1, None)
 
 
 def test_another_adds_one_to_the_number_shot_before_it() -> None:
@@ -274,14 +274,14 @@ def test_three_more_are_three_hurt_after_one_dead() -> None:
             "Deputies are charging the father of a two-year-old girl shot and killed in what they call an "
             "accident at a trailer park on Tuesday.",
             1,
-            0,
+            None,
         ),
         # ... but an object after the verbs makes the person the one who shot
         (
             "Husband held in Elm Creek killing",
             "Police said a 41-year-old man shot and killed his wife at their home on Tuesday night.",
             1,
-            0,
+            None,
         ),
         # an unnamed child told of twice, the age once in words and once in digits
         (
@@ -296,7 +296,7 @@ def test_three_more_are_three_hurt_after_one_dead() -> None:
             "Child dies after Harlow shooting",
             "A 6-year-old is dead after a shooting on Elm Street in Harlow on Tuesday night, police said.",
             1,
-            0,
+            None,
         ),
         # kin words name people; "shot in the face" is a wound, not a charge ("face charges")
         ("Boy shoots uncle", "A 4-year-old boy accidentally shot his uncle in the stomach on Monday.", 0, 1),
@@ -346,21 +346,21 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
             "A Marlow teen has been charged in the shooting death of another teen on Saturday night. "
             "Evan Price, 14, died from a gunshot wound a few blocks from his home.",
             1,
-            0,
+            None,
         ),
         # the coroner who rules on a death is not one of the dead
         (
             "Girl's death ruled accidental",
             "A coroner has ruled the shooting death of a 4-year-old Bayfield girl was an accident.",
             1,
-            0,
+            None,
         ),
         # "gunned down": a verb and its particle; a surname the tagger reads as a plural is one person
         (
             "Woman killed outside Carlow lounge",
             "Detectives say 31-year-old Karen Sims was gunned down outside a lounge in Carlow on Friday.",
             1,
-            0,
+            None,
         ),
         # "one of four people shot": a participle after the counted noun says what befell them
         (
@@ -392,7 +392,7 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
             "Police say a man shot and killed his 5-month-old son before turning the gun on himself at a "
             "home in Ashby on Sunday.",
             2,
-            0,
+            None,
         ),
         # a headline with the outcome after its noun, and numbers as objects of harm
         ("One man dead after triple shooting in Corwin", "Subscribe for full access.", 1, 2),
@@ -407,7 +407,7 @@ def test_people_told_of_in_other_words(title: str, body: str, killed: int, wound
         ),
     ],
 )
-def test_counts_said_in_passing(title: str, body: str, killed: int, wounded: int) -> None:
+def test_counts_said_in_passing(title: str, body: str, killed: int, wounded: int | None) -> None:
     ev, doc = read_report(title, body)
     assert (ev.killed, ev.wounded) == (killed, wounded), summary(doc)
 
@@ -416,13 +416,13 @@ def test_counts_said_in_passing(title: str, body: str, killed: int, wounded: int
     ("title", "body", "killed", "wounded"),
     [
         # a Title Case headline is read as a sentence: "Dies", "Killed" are verbs, not names
-        ("Lakeview Boy Dies After Being Accidentally Shot", "He was flown to a hospital in Fargo.", 1, 0),
-        ("9-Year-Old Ohio Girl Killed In Deer Hunting Accident", "Her family asked for privacy.", 1, 0),
+        ("Lakeview Boy Dies After Being Accidentally Shot", "He was flown to a hospital in Fargo.", 1,None),
+        ("9-Year-Old Ohio Girl Killed In Deer Hunting Accident", "Her family asked for privacy.", 1,None),
         # a headline's number the parse gave to another event ("..., 2 arrested")
         ("Three wounded in drive-by shooting, 2 arrested", "Sign up for our newsletter.", 0, 3),
         # a murder-suicide is an attack, in any case
-        ("4 dead in murder-suicide at lake cottage near Ely", "Subscribe for unlimited access.", 4, 0),
-        ("Woman, Teen Son Dead In Apparent Murder-Suicide In Dover", "Troopers were called at noon.", 2, 0),
+        ("4 dead in murder-suicide at lake cottage near Ely", "Subscribe for unlimited access.", 4,None),
+        ("Woman, Teen Son Dead In Apparent Murder-Suicide In Dover", "Troopers were called at noon.", 2,None),
     ],
 )
 def test_what_headlines_say_of_the_dead_and_hurt(title: str, body: str, killed: int,

@@ -11,7 +11,8 @@ Fields, each an accuracy over the scored articles:
   ``city_or_county`` after normalising (lower case, no punctuation, saint/fort/mount abbreviated); a
   record "X (Y)" accepts X and Y, "X County" and "X (county)" accept X too;
 * state: the location's region is the state's name, postal code or AP abbreviation;
-* killed, wounded: exact counts (null is wrong);
+* killed, wounded: exact counts (null is wrong, or read as 0 with ``null_as_zero``: the Archive codes
+  "none reported" as 0, while the reader leaves a count the text does not give unknown);
 * victim-name recall: the surnames of the record's named victims found among the main event's victims
   and targets.
 

@@ -24,6 +24,7 @@ from .events_roles import RoleTaggerHints, fillers_to_event
 from .events_status import perpetrator_status
 from .events_syntax import lemma
 from .events_triggers import GENERIC, OUTCOME_TYPES, Trigger, category_of
+from .events_unhurt import stated_none
 from .events_victims import VictimNamer
 from .incident_date import day_of, refine_incident_date
 from .registry import StepContext, register_step
@@ -119,9 +120,7 @@ class BackgroundStep:
                 if dominant.start is not None and dominant.end is not None:
                     ev.support.append(Support("date", dominant.start, dominant.end, EXTRACTOR))
             if d is main and d.category == "attack":
-                # a report states the toll of the incident it is about: no death said is none
-                ev.killed = 0 if ev.killed is None else ev.killed
-                ev.wounded = 0 if ev.wounded is None else ev.wounded
+                self._stated_none(ctx, ev, merged)
                 if ev.perpetrator_status in (None, "unknown"):
                     self._status_in_report(ctx, ev, merged)
                 if ev.perpetrator_status in (None, "unknown", "escaped"):
@@ -145,6 +144,21 @@ class BackgroundStep:
         if status is not None and span is not None:
             ev.perpetrator_status = status
             ev.support.append(Support("perpetrator_status", span[0], span[1], EXTRACTOR))
+
+    def _stated_none(self, ctx: EventContext, ev: Event, drafts: list[Draft]) -> None:
+        """A count of the main incident is 0 only where the report says so, anywhere outside its
+        background ("No one else was injured", "the diplomat was freed and is in good health"); a count
+        it does not give stays unknown."""
+        if ev.killed is not None and ev.wounded is not None:
+            return
+        past = {ctx.sent_of[i] for d in drafts if d.event.background for i in d.tokens}
+        toks = {i for k, (s, e) in enumerate(ctx.sentences) if k not in past for i in range(s, e)}
+        told = {s.field for s in ev.support if s.field in ("killed", "wounded")}
+        said = stated_none(ctx.doc, toks, ctx.lex, ev.type, told)
+        for name, span in (("killed", said.killed), ("wounded", said.wounded)):
+            if span is not None and getattr(ev, name) is None:
+                setattr(ev, name, 0)
+                ev.support.append(Support(name, span[0], span[1], EXTRACTOR))
 
     def _arrest_follow_up(self, ctx: EventContext, ev: Event, drafts: list[Draft]) -> None:
         """A follow-up arrest or charge the report states ("a 34-year-old man was arrested on Monday")

@@ -358,6 +358,7 @@ _PERSON_ENDINGS = (
     "ant",
     "eer",
 )
+_APART = {"also", "earlier", "previous", "previously", "separate", "another", "last", "comes", "came"}
 _UPDATES = {"rise", "climb", "increase", "reach", "later", "now", "update", "grow", "jump", "revise"}
 
 
@@ -659,7 +660,7 @@ def count_casualties(
         for name in (KILLED, WOUNDED, HIT):
             lead = [f for f in facts_lead if f.field == name]
             exact = [f for f in lead if f.value is not None]
-            late = [f for f in late_facts if f.field == name]
+            late = [f for f in late_facts if f.field == name and not _another_time(doc, f, lead_end)]
             updated = [f for f in late if _sentence_start(doc, f.start) in updates]
             facts += lead + updated if exact else lead + late
     if lead_people > 0:
@@ -676,6 +677,7 @@ def count_casualties(
         first = min(people, key=lambda p: min(p.tokens))
         if told is None or first.gender in (None, told):
             first.outcome = KILLED
+    facts = [f for f in facts if not _in_tally(doc, f, lex)]
     res.facts = facts
     counted = _decide(res, facts, people)
     res.facts = facts + _person_support(doc, counted, facts)
@@ -683,6 +685,43 @@ def count_casualties(
         _fatal_incident(res, doc, tokens, lex, people)
     _add_selves(res, selves, people, index, facts)
     return res
+
+
+def _another_time(doc: SpacyDoc, fact: CountFact, lead_end: int) -> bool:
+    """A count after the lead in a sentence dated by a day the lead does not give ("Gunmen also attacked
+    a camp earlier this month, killing 22", "In 2020, a guard injured 39 people"): another incident's."""
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    own = {e.text.lower() for e in sent.ents if e.label_ == "DATE"}
+    if not own:
+        return False
+    lead = {e.text.lower() for e in doc.ents if e.label_ == "DATE" and e.start < lead_end}
+    if own & lead:
+        return False
+    # and the sentence sets itself apart ("also", "earlier this month", "In 2020"): a follow-up report's
+    # later sentence that dates its own incident ("the shooting on Mar. 4, 2014 ... left four injured") stays
+    apart = any(t.lower_ in _APART for t in sent)
+    return apart or any(re.fullmatch(r"(?:in )?(?:19|20)\d\d", d) for d in own)
+
+
+def _in_tally(doc: SpacyDoc, fact: CountFact, lex: Lexicon) -> bool:
+    """A count stated with a span of time is a running tally of many incidents, not this one's: "about ten
+    drone strikes since July 28 have killed more than 40 people", "at least 190 killed in the past 35
+    years", "a death toll of 26 since Tuesday" (``tally_markers`` of events_counts.yaml)."""
+    if fact.value is None:
+        return False
+    span = doc.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    for i, _, key in match_phrases(doc, sent.start, sent.end, lex.tally_markers, 4):
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if key == "since" and (nxt is None or not (nxt.ent_type_ in ("DATE", "TIME") or nxt.pos_ == "NUM")):
+            continue  # "since he was shot": a clause; "since July 28", "since Tuesday": a span of time
+        return True
+    return False
 
 
 def _listed_in_headline(tok: Token, lex: Lexicon) -> bool:
@@ -746,7 +785,8 @@ def _fatal_incident(
         if tok.pos_ != "NOUN" and lemma(tok.head) not in lex.fatal_modified:
             continue  # "fatal" of a shooting, not "a fatal error"
         res.killed = 1
-        res.wounded = max(0, (res.wounded or 0) - len(people))
+        left = (res.wounded or 0) - len(people)
+        res.wounded = left if left > 0 else None
         res.facts.append(_fact(doc, KILLED, (None, False), i, i + 1, tok))  # the words that say so
         return
 
@@ -771,7 +811,6 @@ def _add_selves(
             continue
         if outcome == KILLED:
             res.killed = (res.killed or 0) + 1
-            res.wounded = res.wounded or 0
         else:
             res.wounded = (res.wounded or 0) + 1
             res.killed = res.killed or 0
@@ -1007,8 +1046,8 @@ def _decide(res: Casualties, facts: list[CountFact], people: list[_Person]) -> l
             # "Five other people were shot": besides the dead
             besides = any(_OTHERS.search(f.text) for f in by_field[HIT] if f.value == hit)
             wounded = hit if besides else max(0, hit - (killed or 0))
-        elif persons or killed is not None:
-            wounded = ind[WOUNDED]
+        elif ind[WOUNDED]:
+            wounded = ind[WOUNDED]  # (a count the text does not give stays unknown, never 0)
     elif hit is not None and killed is not None and wounded + killed < hit:
         # a number shot beats smaller wounded counts ("four shot, two critically"); the first stated,
         # as later numbers shot may tell of other shootings ("seven people shot this week")

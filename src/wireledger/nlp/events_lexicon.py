@@ -75,6 +75,12 @@ class Lexicon:
     weapons: dict[str, str]  # lemma phrase -> weapon category
     target_cues: dict[str, str]  # cue phrase -> target type
     not_town_last: frozenset[str] = frozenset()  # last words that make a force's name no town
+    casualty_nouns: frozenset[str] = frozenset()  # "no casualties": neither dead nor hurt
+    unhurt: frozenset[str] = frozenset()  # "escaped unhurt", "in good health": a victim alive and unhurt
+    freed: frozenset[str] = frozenset()  # "was freed", "have been released": a captive alive
+    tally_markers: frozenset[str] = frozenset()  # "since July", "in the past 35 years": a running tally
+    things: frozenset[str] = frozenset()  # nouns of things that neither act nor are attacked ("belts")
+    vehicles: frozenset[str] = frozenset()  # a vehicle may be a target, never the perpetrator
 
     # derived lookup tables, built once from the lists above
     trigger_table: dict[str, str] = field(init=False, repr=False)  # triggers and attacker nouns
@@ -174,6 +180,12 @@ def load_lexicon() -> Lexicon:
         agency_words=_phrases(places.get("agency_words")),
         not_towns=_phrases(places.get("not_towns")),
         not_town_last=_phrases(places.get("not_town_last")),
+        casualty_nouns=_phrases(counts.get("casualty_nouns")),
+        unhurt=_phrases(counts.get("unhurt")),
+        freed=_phrases(counts.get("freed")),
+        tally_markers=_phrases(counts.get("tally_markers")),
+        things=_phrases(trig.get("things")),
+        vehicles=_phrases(trig.get("vehicles")),
         weapons=tax.weapon_triggers(),
         target_cues=tax.target_cues(),
     )

@@ -17,6 +17,16 @@ from typing import TYPE_CHECKING
 
 from ..model import Location
 from .base import PlaceMention, load_data
+from .events_locality import STRONG as STRONG_EVIDENCE
+from .events_locality import (
+    country_around,
+    evidence_of,
+    is_district,
+    region_after,
+    report_country,
+    same_place,
+    stated_localities,
+)
 from .events_syntax import char_runs, lemma, tree_distance
 
 if TYPE_CHECKING:
@@ -178,6 +188,8 @@ def candidates(ctx: EventContext, toks: set[int], trigs: list[Trigger]) -> list[
             kind = kind_of(loc, p.location is not None)
             if kind == "unknown" and span.root.ent_type_ == "GPE":
                 kind = "town"  # a place name the gazetteer lacks: most often a small town
+            if kind in ("city", "town") and region_after(span):
+                kind = "region"  # "in Aleppo province": the province, not the city of its name
             if kind in ("city", "town") and _called_part(ctx, p.text):
                 kind = "sub"  # a district that bears a town's name
                 loc = Location(name=p.text, detail=p.text, start=p.start, end=p.end)
@@ -285,10 +297,51 @@ def report_city(ctx: EventContext, region: str | None = None) -> PlaceCandidate 
     return first[cities.most_common(1)[0][0]]
 
 
+def _stated_city(
+    ctx: EventContext, toks: set[int], dateline: PlaceCandidate | None, title_city: PlaceCandidate | None
+) -> PlaceCandidate | None:
+    """The locality the body states the main incident happened in (``events_locality``), as a candidate
+    that beats the dateline and the report's most named city: the one stated with a locality noun first,
+    the first in the text among equals; the headline's city when the body states it too."""
+    skip = [c.mention for c in (dateline,) if c is not None]
+    skip += [
+        p
+        for p in ctx.rdoc.places
+        if _is_origin(ctx, p) or _in_outlet_name(ctx, p) or _is_destination(ctx, p) or _around(ctx, p)
+    ]
+    found = stated_localities(ctx, toks, skip)
+    if not found:
+        return None
+    if title_city is not None:
+        named = [f for f in found if same_place(f.location.city, title_city.location.city)]
+        span = ctx.doc.char_span(title_city.mention.start, title_city.mention.end, alignment_mode="expand")
+        if named or (span is not None and len(span) and evidence_of(span)):
+            return title_city  # "Shooting At Birthday Party In Compton": the headline states it too
+    best = min(found, key=lambda f: (f.sentence, -f.evidence, f.mention.start))  # the body's first statement
+    loc = best.location
+    if loc.country is None:
+        loc.country = country_around(ctx, best)
+    kind = "city" if best.mention.location is not None and loc.city else "town"
+    if kind == "town":
+        loc.city = loc.city or loc.name
+    # (the candidate's distance carries the strength of its evidence, for the caller's choice)
+    return PlaceCandidate(best.evidence, best.mention, loc, "city" if loc.city else kind)
+
+
 def event_location(
     ctx: EventContext, toks: set[int], trigs: list[Trigger], use_report_city: bool = False
 ) -> Location | None:
-    """The place of one event (see the module docstring)."""
+    """The place of one event (see the module docstring). The report's main incident placed in no
+    country is in the country the report names most ("near the town of Mladenovac ... Serbia")."""
+    loc = _event_location(ctx, toks, trigs, use_report_city)
+    if use_report_city and loc is not None and loc.country is None:
+        loc.country = report_country(ctx)
+    return loc
+
+
+def _event_location(
+    ctx: EventContext, toks: set[int], trigs: list[Trigger], use_report_city: bool = False
+) -> Location | None:
     cands = candidates(ctx, toks, trigs)
     city = next((c for c in cands if c.kind in ("city", "sub") and c.location.city), None)
     dateline = dateline_city(ctx) if use_report_city else None
@@ -343,6 +396,19 @@ def event_location(
     dateline_holds = same_country and other_region is None and not street_of_it and not nearby_town
     if dateline is not None and dateline_holds and title_city is None:
         city = dateline
+    # the body's own statement of the locality beats the dateline, the headline's city and the report's
+    # most named city; the event's own nearest city yields only to a locality stated with its noun ("the
+    # town of Azaz")
+    own = city is not None and city is not dateline and city is not title_city
+    stated = _stated_city(ctx, toks, dateline, title_city) if use_report_city else None
+    stated_detail: str | None = None
+    if stated is not None and (not own or stated.distance == STRONG_EVIDENCE):
+        part = is_district(ctx, stated.mention) or _called_part(ctx, stated.mention.text)
+        if city is not None and part and stated.location.city != city.location.city:
+            # "in the Englewood neighborhood", "the Sonadanga area": a district of the city already found
+            stated_detail = stated.mention.text
+        else:
+            city = stated
     if city is None and use_report_city:
         town = police_town(ctx)
         if town is not None:
@@ -384,7 +450,9 @@ def event_location(
         if region is not None:
             c.region, c.country = region.region, region.country
     det = None
-    if detail is not None:
+    if detail is None and stated_detail is not None:
+        det = stated_detail
+    elif detail is not None:
         det = detail.location.detail or detail.location.name
     elif city.kind == "sub":
         det = c.detail

@@ -293,6 +293,8 @@ class ParticipantFinder:
         else:
             if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
                 return
+            if self._thing(tok, role):
+                return
             s, e = noun_phrase(tok)
             while s < e and self.doc[s].lower_ in DETERMINERS:
                 s += 1
@@ -311,6 +313,20 @@ class ParticipantFinder:
         self.out.append(
             Participant(name=name, role=role, entity=ent.id if ent else None, start=span[0], end=span[1])
         )
+
+    def _thing(self, tok: Token, role: str) -> bool:
+        """An unnamed noun phrase that can neither act nor be attacked (the ``things`` of
+        events_triggers.yaml): a weapon or a device ("explosive belts", "a vest"), a strike ("About 10
+        drone strikes"), a number or a vague quantity ("Tens"), a word of time or order ("the latest"); a
+        vehicle as the one who attacked ("car bomb")."""
+        low, lem = tok.lower_, lemma(tok)
+        if tok.pos_ == "NUM" or tok.like_num or low in self.lex.number_words:
+            return True
+        if lem in self.lex.attacker_nouns or lem in self.lex.perpetrator_nouns:
+            return False  # "a gunman": the taxonomy's weapon words include the people who carry them
+        if {lem, low} & self.lex.things:
+            return True
+        return role in ("perpetrator", "actor") and (lem in self.lex.vehicles or low in self.lex.vehicles)
 
     def _mention_span(self, tok: Token) -> tuple[int, int]:
         ent = self.index.entity_of(tok)
