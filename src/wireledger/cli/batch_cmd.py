@@ -8,7 +8,7 @@ from ..services import IngestOptions
 from ..services.batch import ENGINES, BatchSummary, LoadSummary, load_readings, run_batch
 from ..settings import Settings
 from . import cli
-from .output import check_published, clean, echo_json, format_option
+from .output import check_published, clean, echo_json, format_option, jsonl_field_options
 
 _MAX_PROBLEM_LINES = 20
 
@@ -26,12 +26,7 @@ _MAX_PROBLEM_LINES = 20
 @click.option("--partitions", type=click.IntRange(min=1), default=None,
               help="Spread the input lines over N partitions (default: one per file split).")
 @click.option("--overwrite", is_flag=True, help="Replace the output and its error table if they exist.")
-@click.option("--id-field", default="id", show_default=True, help="JSONL: field holding the document id.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL: field holding the text.")
-@click.option("--title-field", default="title", show_default=True, help="JSONL: field holding the title.")
-@click.option("--published-field", default="published", show_default=True,
-              help="JSONL: field holding the publication date.")
-@click.option("--url-field", default="url", show_default=True, help="JSONL: field holding the URL.")
+@jsonl_field_options
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for records that carry none of their own.")
 @click.option("--model", default=None, metavar="NAME",

