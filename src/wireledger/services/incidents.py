@@ -94,6 +94,7 @@ class IncidentService:
         self.tables: IncidentTables = self.ledger.incidents
         self.store = self.ledger.documents
         self.state = StoredMergeState(self.tables)
+        self._members: tuple[str, list[EventProfile]] | None = None
         self.merger = IncidentMerger(self.state)
 
     def __enter__(self) -> IncidentService:
@@ -119,6 +120,7 @@ class IncidentService:
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         """One transaction that holds the incidents lock (concurrent mergers take turns)."""
+        self._members = None
         try:
             with self.ledger.transaction():
                 self.ledger.lock("incidents")
@@ -154,9 +156,11 @@ class IncidentService:
     def sync(self) -> SyncSummary:
         """Catch up with the readings; at once when the ledger's generation has not moved since."""
         summary = SyncSummary()
-        generation = str(self.ledger.state.generation())
-        if self.ledger.state.get(_SYNCED) == generation:
+        now = self.ledger.state.values("generation", _SYNCED)
+        generation = now.get("generation", "0")
+        if now.get(_SYNCED) == generation:
             return summary
+        self._members = None
         to_merge, to_remove = self.pending()
         for doc in to_remove:
             summary.outcome.absorb(self.remove(doc, "no remaining support after {doc} left the ledger"))
@@ -247,14 +251,16 @@ class IncidentService:
     def record(self, incident: str) -> tuple[IncidentRecord | None, list[dict[str, Any]]]:
         """The record an id leads to (following redirects) and the redirects followed."""
         self.sync()
-        live, hops = self.tables.resolve_incident(self.incident_id(incident))
+        live, hops = self.tables.resolve_incident(incident)
+        if live is None and not hops:  # not an id: perhaps the start of one
+            live, hops = self.tables.resolve_incident(self.incident_id(incident))
         if live is None:
             if not hops:
                 raise WireledgerError("E100", incident, "no such incident",
                                       "list them with `wireledger incidents`")
             return None, hops
         profiles = self._member_profiles(live)
-        copies = {p.document: self.store.copies(p.document) for p in profiles}
+        copies = self.store.copies_of({p.document for p in profiles})
         return build_record(live, profiles, copies), hops
 
     def incident_id(self, key: str) -> str:
@@ -270,11 +276,8 @@ class IncidentService:
     def related(self, incident: str) -> list[dict[str, Any]]:
         """Other incidents told in the same reports (a follow-up's arrest, an attack's background)."""
         docs = {p.document for p in self._member_profiles(incident)}
-        others: set[str] = set()
-        for doc in docs:
-            found = self.tables.incidents_of_document(doc)
-            others.update(i for _, i, _ in found if i and i != incident)
-        return self.tables.list_incidents(ids=others)
+        others = {i for i in self.tables.incidents_of_documents(docs) if i != incident}
+        return self.tables.list_incidents(ids=others) if others else []
 
     def members(self) -> list[dict[str, str]]:
         """One row per source id: ``{"doc_id": source id, "incident": the incident of its report's main
@@ -312,7 +315,13 @@ class IncidentService:
         return self.tables.ledger_counts()
 
     def _member_profiles(self, incident: str) -> list[EventProfile]:
-        return [EventProfile.from_dict(d) for d in self.tables.member_profile_data(incident)]
+        """The member events of an incident (the last incident's are kept until a sync changes something:
+        an incident page asks for them twice)."""
+        if self._members is not None and self._members[0] == incident:
+            return self._members[1]
+        profiles = [EventProfile.from_dict(d) for d in self.tables.member_profile_data(incident)]
+        self._members = (incident, profiles)
+        return profiles
 
 
 class _LedgerGraph:

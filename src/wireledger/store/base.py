@@ -152,6 +152,10 @@ class Store(Protocol):
         """All documents in order of arrival; retracted reports (and their copies) only when asked."""
         ...
 
+    def copies_of(self, doc_ids: Iterable[str]) -> dict[str, list[str]]:
+        """document id -> its near-duplicate copies, for several documents at once."""
+        ...
+
     def copies(self, doc_id: str) -> list[str]:
         """Ids of the near-duplicates linked to ``doc_id`` as their canonical copy."""
         ...

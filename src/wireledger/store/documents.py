@@ -259,6 +259,17 @@ class SQLDocumentStore:
             if left is not None:
                 left -= len(rows)
 
+    def copies_of(self, doc_ids: Iterable[str]) -> dict[str, list[str]]:
+        """document id -> ids of its near-duplicate copies, for several documents in one question."""
+        wanted = sorted(set(doc_ids))
+        out: dict[str, list[str]] = {d: [] for d in wanted}
+        for chunk in _chunks(wanted):
+            rows = self.db.execute(f"SELECT canonical_id, id FROM documents WHERE canonical_id IN "
+                                   f"({_marks(len(chunk))}) ORDER BY id", chunk)
+            for canonical, copy in rows:
+                out[canonical].append(copy)
+        return out
+
     def copies(self, doc_id: str) -> list[str]:
         rows = self.db.execute("SELECT id FROM documents WHERE canonical_id = ? ORDER BY id", (doc_id,))
         return [r[0] for r in rows]

@@ -321,6 +321,16 @@ class SQLIncidentStore:
         )
         return {d: i for d, i in rows}
 
+    def incidents_of_documents(self, documents: Iterable[str]) -> set[str]:
+        """The incidents any event of these reports is in."""
+        out: set[str] = set()
+        for chunk in _chunks(sorted(set(documents))):
+            rows = self.db.execute(
+                "SELECT DISTINCT incident_id FROM incident_mentions "
+                f"WHERE document_id IN ({_marks(len(chunk))}) AND incident_id IS NOT NULL", chunk)
+            out.update(r[0] for r in rows)
+        return out
+
     def incidents_of_document(self, document: str) -> list[tuple[str, str, bool]]:
         rows = self.db.execute(
             "SELECT key, incident_id, is_primary FROM incident_mentions WHERE "

@@ -20,6 +20,12 @@ class SQLLedgerState:
         self.db.execute("UPDATE ledger_state SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
                         "WHERE key = 'generation'")
 
+    def values(self, *keys: str) -> dict[str, str]:
+        """Several values in one question (those that are set)."""
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(f"SELECT key, value FROM ledger_state WHERE key IN ({marks})", keys)
+        return {str(r[0]): str(r[1]) for r in rows}
+
     def get(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM ledger_state WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
