@@ -20,6 +20,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model import load_taxonomy
 from .events_lexicon import Lexicon
 from .events_syntax import lemma, match_phrases, runs
 
@@ -32,7 +33,7 @@ _PREDICATE = ("acomp", "attr", "oprd")
 _NOBODY = {"nobody", "none", "noone", "no-one"}
 # words of harm that say nothing of an outcome when denied ("did not survive" is a death)
 _NOT_OUTCOMES = {"survive", "treat", "hospital", "hospitalize", "body", "bodies", "condition"}
-CAPTIVE_TYPES = ("kidnapping", "hostage_taking", "hijacking")
+CAPTIVE_FAMILY = "seizure"  # the taxonomy's family of attacks that hold people (kidnapping, hijacking...)
 _HARM_NOUNS = {"injury", "death", "fatality", "wound", "casualty", "victim", "dead", "injured", "wounded"}
 
 
@@ -122,7 +123,8 @@ def stated_none(
             out.wounded = out.wounded or unhurt[:2]
             if "killed" not in near:
                 out.killed = out.killed or unhurt[:2]
-    if event_type in CAPTIVE_TYPES and "killed" not in told and out.killed is None:
+    captive = event_type is not None and load_taxonomy().attack_families.get(event_type) == CAPTIVE_FAMILY
+    if captive and "killed" not in told and out.killed is None:
         out.killed = _freed(doc, tokens, lex)
     return out
 
