@@ -107,9 +107,6 @@ class PostgresDatabase(Database):
             ) from exc
         self._sql: dict[str, str] = {}
         self._tx: Any = None
-        if schema:
-            self._conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-            self._conn.execute(f'SET search_path TO "{schema}"')
         self._apply_migrations(create)
 
     @property
@@ -173,6 +170,9 @@ class PostgresDatabase(Database):
     def _apply_migrations(self, create: bool) -> None:
         with self.transaction():
             self.lock("migrations")  # several processes opening a new ledger at once apply each once
+            if self.schema:  # created under the lock too: two processes would race to create it
+                self._conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                self._conn.execute(f'SET search_path TO "{self.schema}"')  # for the whole session
             self._conn.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
