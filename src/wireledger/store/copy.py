@@ -93,7 +93,8 @@ def copy_ledger(
     updates: list[tuple[str, list[tuple[Any, ...]]]] = []  # references written once every row is in
     with target.transaction():
         for table, order, later in TABLES:
-            cols = [c for c in _columns(source, table) if c in set(_columns(target, table)) - COMPUTED]
+            wanted = set(_columns(target, table)) - COMPUTED
+            cols = [c for c in _columns(source, table) if c in wanted]
             key_cols = [c.strip() for c in order.split(",")]
             now_cols = [c for c in cols if c not in later]
             insert = f"INSERT INTO {table} ({', '.join(now_cols)}) VALUES ({', '.join('?' * len(now_cols))})"

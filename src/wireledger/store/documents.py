@@ -276,9 +276,9 @@ class SQLDocumentStore:
 
     def search(self, query: str, limit: int = 20, include_copies: bool = False,
                include_retracted: bool = False) -> list[SearchHit]:
-        hits = self.db.search_documents(query, limit + len(self.retractions()), include_copies)
-        if not include_retracted:
-            gone = set(self.retractions())
+        gone = set() if include_retracted else set(self.retractions())
+        hits = self.db.search_documents(query, limit + len(gone), include_copies)
+        if gone:
             hits = [h for h in hits if h.document_id not in gone and (h.canonical_id or "") not in gone]
         return hits[:limit]
 
