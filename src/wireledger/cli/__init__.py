@@ -111,4 +111,5 @@ from . import (  # noqa: E402, F401 - imported for their commands, after cli exi
     ledger_cmd,  # migrate
     lists,  # lists load|show, screen
     reading,  # read
+    serve,  # serve
 )
