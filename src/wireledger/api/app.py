@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from .. import __version__
 from ..settings import Settings
+from .errors import install_error_handlers
 from .security import install_security
 
 
@@ -24,6 +25,7 @@ def create_app(settings: Settings | None = None, *, local: bool = False) -> Fast
     app.state.settings = settings
     app.state.local = local
     install_security(app)
+    install_error_handlers(app)
     from . import routes  # the REST API
     app.include_router(routes.router, prefix="/api")
     from .. import web  # the web UI: pages and static assets

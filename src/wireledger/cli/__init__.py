@@ -112,4 +112,5 @@ from . import (  # noqa: E402, F401 - imported for their commands, after cli exi
     lists,  # lists load|show, screen
     reading,  # read
     serve,  # serve
+    tokens,  # tokens create|list|revoke
 )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .fetch import FetchedPage, Fetcher, UrllibFetcher
 from .options import FORMATS, IngestOptions
-from .readers import count_inputs, iter_inputs
+from .readers import count_inputs, iter_inputs, read_bytes
 
 
 def example_article_path() -> Path:
@@ -23,5 +23,5 @@ def example_article_path() -> Path:
 
 __all__ = [
     "FORMATS", "FetchedPage", "Fetcher", "IngestOptions", "UrllibFetcher", "count_inputs",
-    "example_article_path", "iter_inputs",
+    "example_article_path", "iter_inputs", "read_bytes",
 ]

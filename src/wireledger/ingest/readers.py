@@ -8,6 +8,7 @@ content) and hands it to the reader of that format. A Problem whose code starts 
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -166,6 +167,18 @@ def iter_inputs(paths: Sequence[str], options: IngestOptions, settings: Settings
                 yield entry
             else:
                 yield from run.file(entry)
+
+
+def read_bytes(data: bytes, name: str, options: IngestOptions, settings: Settings) -> Iterator[Item]:
+    """Documents and Problems of one input held in memory (an upload to the API), named ``name``: the
+    name's ending picks the reader as a file's would, and the name is the documents' source id."""
+    _check_options(options)
+    run = _Run(options, settings, None)
+
+    def opened() -> Iterator[OpenedInput]:
+        yield open_stream(io.BytesIO(data), name, len(data))
+
+    yield from run.read_guarded(opened(), name)
 
 
 def _count_lines(path: Path) -> int:

@@ -65,12 +65,14 @@ def documents(settings: Settings | None = None, *, limit: int | None = None, off
             ledger.close()
 
 
-def show(key: str, settings: Settings | None = None, *, store: Store | None = None) -> DocumentView:
-    """A document by content id, by a source id that brought it, or by the path of an ingested file."""
+def show(key: str, settings: Settings | None = None, *, store: Store | None = None,
+         paths: bool = True) -> DocumentView:
+    """A document by content id, by a source id that brought it, or (unless ``paths`` is False, as for the
+    REST API, which must not look at the server's files) by the path of an ingested file."""
     settings = settings or Settings.load()
     ledger, own = _open(settings, store)
     try:
-        doc = _find(ledger, key, settings)
+        doc = _find(ledger, key, settings) if paths else ledger.get_document(key)
         if doc is None:
             raise WireledgerError("E151", key, "no stored document has this id, source id or path",
                                   "see `wireledger documents`")

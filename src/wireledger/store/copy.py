@@ -43,6 +43,7 @@ TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("entity_pins", "document_id, name_key, reading_entity_id", ()),
     ("entity_documents", "document_id", ()),
     ("entity_screening", "row_id", ()),
+    ("api_tokens", "token_id", ()),
 )
 # identity columns whose counters must follow the copied ids
 IDENTITIES = {
@@ -55,6 +56,7 @@ IDENTITIES = {
     "entity_decisions": "decision_id",
     "judgements": "judgement_id",
     "entity_screening": "row_id",
+    "api_tokens": "token_id",
 }
 # columns the engine computes itself (PostgreSQL's search vector)
 COMPUTED = {"search"}

@@ -11,7 +11,8 @@ each implementing the port its domain defines:
 - ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``);
 - ``judgements``: what people decided (merges, splits, retractions) and the redirects of every area
   (``store/judgements.py``); the entity and incident stores record theirs through it;
-- ``state``: the generation every change the derived layers follow moves, and where each layer is.
+- ``state``: the generation every change the derived layers follow moves, and where each layer is;
+- ``tokens``: the API tokens (names, roles, hashes of their secrets; ``store/tokens.py``).
 
 All areas share the connection, so ``transaction()`` spans them; ``lock(name)`` makes concurrent writers
 of one kind take turns (a no-op on SQLite, whose writers are serialised anyway).
@@ -34,6 +35,7 @@ from .screening import SQLScreeningStore
 from .sql import Database
 from .sqlite import SQLiteDatabase
 from .state import SQLLedgerState
+from .tokens import SQLTokenStore
 
 
 class Ledger:
@@ -48,6 +50,7 @@ class Ledger:
         self.screening = SQLScreeningStore(db)
         self.judgements = SQLJudgements(db)
         self.state = SQLLedgerState(db)
+        self.tokens = SQLTokenStore(db)
 
     @property
     def location(self) -> str:
