@@ -29,7 +29,7 @@ def _settings(request: Request) -> Settings:
 
 Ledgered = Annotated[Settings, Depends(_settings)]
 Limit = Annotated[int, Query(ge=1, le=1000, description="Most results in one page.")]
-Offset = Annotated[int, Query(ge=0, description="Results to skip (the pages before).")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000_000, description="Results to skip (the pages before).")]
 
 
 def answer(payload: dict[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,8 @@ def _quoted(term: str) -> str:
 def search_terms(query: str) -> list[tuple[str, bool]]:
     """(term, is_prefix) pairs of a query; terms without a letter or digit are dropped."""
     terms: list[tuple[str, bool]] = []
-    for m in _TERM.finditer(query):
+    # a NUL ends an FTS5 string early and PostgreSQL refuses it in text: it is a space here (no text has one)
+    for m in _TERM.finditer(query.replace("\x00", " ")):
         phrase, word = m.group(1), m.group(2)
         if phrase is not None:
             term, prefix = phrase.strip(), False
