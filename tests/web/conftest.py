@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_site import CHROMIUM, CHROMIUM_ARGS, serve, wl
 
 from wl_testing import FIXTURES, require_shared
-
-from browser_site import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, serve, wl
 
 HOSTILE = FIXTURES / "web" / "hostile.txt"
 
@@ -36,13 +35,13 @@ def page(browser: Any) -> Iterator[Any]:
 
 
 @pytest.fixture(scope="session")
-def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """The package's own example article and our hostile article, served in local mode."""
     db = tmp_path_factory.mktemp("web_plain") / "ledger.db"
     wl(db, "ingest", "--example")
     wl(db, "ingest", str(HOSTILE), "--published", "2026-03-02")
     with serve(db) as url:
-        yield url
+        yield url, db
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +56,3 @@ def founding_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     with serve(db) as url:
         yield url, db
 
-
-def shoot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -66,8 +66,8 @@ def _int(request: Request, name: str) -> int | None:
 @router.get("/document/{key:path}", response_class=HTMLResponse)
 @with_error_page
 def document(request: Request, key: str, who: Reader) -> Response:
-    """An article; ``?start=&end=`` highlights those characters, ``?fact=INCIDENT.FIELD`` the words that
-    support that fact of that incident in this article."""
+    """An article; ``?start=&end=`` highlights those characters (the words one value rests on), else
+    ``?fact=INCIDENT.FIELD`` every span in this article that supports that fact of that incident."""
     settings = settings_of(request)
     view = show(key, settings)
     doc = view.document
@@ -79,7 +79,7 @@ def document(request: Request, key: str, who: Reader) -> Response:
                              "characters)", input="start")
         spans.append((start, end))
     fact = request.query_params.get("fact")
-    if fact:
+    if fact and not spans:
         incident_id, _, field = fact.rpartition(".")
         with IncidentService(settings) as service:
             record, _ = service.record(incident_id or fact)

@@ -18,7 +18,9 @@
   var cy = cytoscape({
     container: document.getElementById("graph"),
     elements: elements,
-    layout: { name: "cose", animate: false, padding: 20 },
+    maxZoom: 2,
+    layout: { name: "cose", animate: false, padding: 30, idealEdgeLength: function () { return 110; },
+      nodeRepulsion: function () { return 900000; }, nodeDimensionsIncludeLabels: true },
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 9, "text-wrap": "wrap",
         "text-max-width": 140, "background-color": "#4a6fa5", width: 14, height: 14 } },
@@ -27,7 +29,7 @@
       { selector: "node[kind = 'place']", style: { shape: "hexagon", "background-color": "#3c8d5a" } },
       { selector: "node[root = 'yes']", style: { width: 22, height: 22, "border-width": 2, "border-color": "#222" } },
       { selector: "edge", style: { width: 1, "line-color": "#aab", "target-arrow-shape": "triangle",
-        "target-arrow-color": "#aab", "curve-style": "bezier", label: "data(label)", "font-size": 7,
+        "target-arrow-color": "#aab", "curve-style": "bezier", label: "data(label)", "font-size": 6, "text-rotation": "autorotate",
         color: "#667" } }
     ]
   });

@@ -18,7 +18,7 @@
     drawn.push(marker);
   });
   if (drawn.length) {
-    map.fitBounds(L.featureGroup(drawn).getBounds().pad(0.5), { maxZoom: 6 });
+    map.fitBounds(L.featureGroup(drawn).getBounds().pad(0.5), { maxZoom: 5 });
   }
   // for the end-to-end tests and the curious: the markers as Leaflet holds them
   window.wireledgerMap = { map: map, markers: drawn };
@@ -26,7 +26,7 @@
     .then(function (r) { return r.json(); })
     .then(function (world) {
       var countries = topojson.feature(world, world.objects.countries);
-      L.geoJSON(countries, { style: { color: "#7a8794", weight: 0.6, fillColor: "#e4e8dd", fillOpacity: 1 } })
+      L.geoJSON(countries, { attribution: "Natural Earth (world-atlas)", style: { color: "#7a8794", weight: 0.6, fillColor: "#e4e8dd", fillOpacity: 1 } })
         .addTo(map).bringToBack();
       document.getElementById("map").setAttribute("data-basemap", "loaded");
     });
