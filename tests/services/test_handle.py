@@ -65,3 +65,28 @@ def test_a_bad_date_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(wireledger.WireledgerError) as caught:
         wireledger.read("Gunmen attacked a checkpoint.", published="yesterday")
     assert caught.value.code == "E150"
+
+
+@pytest.mark.slow
+def test_read_gives_the_reading_the_read_command_prints() -> None:
+    path = example_article()
+    reading = wireledger.read(Path(path).read_text(encoding="utf-8"), published="2026-02-03").to_dict()
+    printed = json.loads(CliRunner().invoke(cli, ["read", path, "--published", "2026-02-03",
+                                                  "--format", "json"]).stdout)
+    for part in ("entities", "events", "claims"):
+        assert reading[part] == printed[part], part
+    assert reading["document"]["content_id"] == printed["document"]["content_id"]
+
+
+@pytest.mark.slow
+def test_the_handle_and_its_exports_on_each_engine(db_url: str) -> None:
+    text = Path(example_article()).read_text(encoding="utf-8")
+    with wireledger.open(db_url) as ledger:
+        ledger.read(text, published="2026-02-03")
+        listed = ledger.incidents()
+        exported = json.loads(str(ledger.export("json")))
+        assert [i["id"] for i in exported["incidents"]] == [i["id"] for i in listed]
+        first = exported["incidents"][0]
+        first.pop("entities")
+        assert first == {k: v for k, v in ledger.incident(listed[0]["id"]).items()
+                         if k not in ("redirects", "related")}
