@@ -25,7 +25,8 @@ ALLOWED = {
 
 RAMMING = {
     "category": "attack", "label": "Vehicle ramming", "gtd": {"attacktype": 2, "name": "Armed Assault"},
-    "acled": {"event_type": "Violence against civilians", "sub_event_type": "Attack"},
+    "acled": {"disorder_type": "Political violence", "event_type": "Violence against civilians",
+              "sub_event_type": "Attack"},
     "triggers": ["ram", "ramming", "mow down"],
 }
 

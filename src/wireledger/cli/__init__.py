@@ -106,6 +106,7 @@ from . import (  # noqa: E402, F401 - imported for their commands, after cli exi
     claims,  # claims, sources
     entities,  # entities [merge|split], entity
     eval,  # eval gva|muc4|attribution
+    export,  # export
     incidents,  # incidents, incident, timeline, graph, reread, retract
     ingest_cmd,  # ingest
     ledger_cmd,  # migrate

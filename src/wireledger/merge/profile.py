@@ -347,7 +347,7 @@ def _facts(ev: Event, reading: Reading, people: list[Person], *,
         loc = ev.location
         label = ", ".join(x for x in (loc.detail, loc.city or loc.name, loc.region, loc.country) if x)
         facts["place"] = [fact("place", label, (loc.start, loc.end))]
-    for name in ("killed", "wounded", "attempt", "perpetrator_status"):
+    for name in ("killed", "wounded", "attempt", "perpetrator_status", "target_type"):
         value = getattr(ev, name)
         if value is not None and value != "":
             facts[name] = [fact(name, value)]
@@ -471,7 +471,7 @@ def _profile(reading: Reading, ev: Event, *, primary: bool, vector: tuple[dict[s
     )
 
 
-_SINGLE_FACTS = ("date", "place", "killed", "wounded", "attempt", "perpetrator_status")
+_SINGLE_FACTS = ("date", "place", "killed", "wounded", "attempt", "perpetrator_status", "target_type")
 
 
 def _absorb(into: EventProfile, ev: Event, reading: Reading, people: list[Person]) -> None:

@@ -28,7 +28,8 @@ from .profile import STORY_TYPE, EventProfile, Fact, date_interval, is_official,
 from .text import cosine
 
 SAME_STORY = 0.9  # text vectors at least this close are one story told twice
-SINGLE_VALUED = ("type", "date", "place", "killed", "wounded", "attempt", "perpetrator_status", "claimed_by")
+SINGLE_VALUED = ("type", "date", "place", "killed", "wounded", "attempt", "perpetrator_status", "claimed_by",
+                 "target_type")
 MULTI_VALUED = ("perpetrator", "victim", "target", "weapon")
 _ARTICLE = re.compile(r"^(?:the|al|el|a)\s+")
 

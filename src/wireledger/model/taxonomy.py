@@ -178,8 +178,9 @@ def lint_taxonomy(tax: Taxonomy) -> list[str]:
             problems.append(f"event type {slug!r}: category {et.category!r} is not attack|other")
         if et.is_attack and not (et.gtd and "attacktype" in et.gtd):
             problems.append(f"attack type {slug!r} has no GTD attacktype")
-        if not (et.acled and et.acled.get("event_type") and et.acled.get("sub_event_type")):
-            problems.append(f"event type {slug!r} has no ACLED event_type/sub_event_type")
+        if not (et.acled and et.acled.get("event_type") and et.acled.get("sub_event_type")
+                and et.acled.get("disorder_type")):
+            problems.append(f"event type {slug!r} has no ACLED disorder_type/event_type/sub_event_type")
         if not et.triggers:
             problems.append(f"event type {slug!r} has no triggers")
         problems += _lint_attack_knowledge(tax, et)

@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import UsageError, WireledgerError
 from ..evaluation.clusters import ClusterScores, read_gold, score_assignment
 from ..ingest import IngestOptions
-from ..merge.graph import Graph, entity_graph
+from ..merge.graph import Graph, GraphSource, entity_graph
 from ..merge.merger import RETRACTED, IncidentMerger, MergeOutcome
 from ..merge.ports import IncidentTables
 from ..merge.profile import EventProfile, name_keys
@@ -37,7 +37,7 @@ from .entity_manual import current_user
 
 _SYNCED = "synced:incidents"  # the ledger generation the incidents last caught up with
 
-__all__ = ["IncidentService", "SyncSummary", "evaluate_clusters", "parse_day"]
+__all__ = ["IncidentService", "SyncSummary", "evaluate_clusters", "ledger_graph_source", "parse_day"]
 
 
 @dataclass
@@ -322,6 +322,11 @@ class IncidentService:
         profiles = [EventProfile.from_dict(d) for d in self.tables.member_profile_data(incident)]
         self._members = (incident, profiles)
         return profiles
+
+
+def ledger_graph_source(service: IncidentService) -> GraphSource:
+    """The ``GraphSource`` the ``graph`` command walks (the exports draw their graph from it too)."""
+    return _LedgerGraph(service)
 
 
 class _LedgerGraph:
