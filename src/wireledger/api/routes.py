@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from .. import __version__
-from . import documents, entities, incidents, lists
+from . import documents, entities, exports, incidents, lists
 from .common import ERRORS, answer
 from .models import Health
 from .security import Reader
@@ -25,5 +25,5 @@ def health(who: Reader) -> dict[str, Any]:
     return answer({"status": "ok", "version": __version__, "principal": who.name, "role": who.role.name})
 
 
-for _module in (documents, incidents, entities, lists):
+for _module in (documents, incidents, entities, lists, exports):
     router.include_router(_module.router)
