@@ -92,7 +92,10 @@ class CueFinder:
         cands = self._add_groups(text, cands)
         cands = self._add_media_cues(text, cands)
         cands = self._add_qualified_places(text, cands)
-        cands = self._add_towns_after_prepositions(text, cands)
+        # a month or weekday spaCy reads as a date is no town ("set up in March" is not March, England)
+        dates = [(e.start_char, e.end_char) for e in doc.spacy.ents if e.label_ in ("DATE", "TIME")] \
+            if doc.spacy is not None else []
+        cands = self._add_towns_after_prepositions(text, cands, dates)
         return self._add_datelines(text, cands)
 
     def _add_streets(self, text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -169,12 +172,13 @@ class CueFinder:
             found.append(Candidate(start, m.end(1), name, "location", 0.8, "QUALIFIED", strong=True))
         return merge_candidates(cands, found, retype="location")
 
-    def _add_towns_after_prepositions(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+    def _add_towns_after_prepositions(self, text: str, cands: list[Candidate],
+                                      dates: list[tuple[int, int]]) -> list[Candidate]:
         """'in McComb', 'west of the town of Traer': a name the gazetteer knows as a town after a word
         that places things, which spaCy often misses or reads as a person; not over other mentions."""
         found: list[Candidate] = []
         # a person's name is no obstacle ("in Traer" is not someone), others are
-        taken = sorted((c.start, c.end) for c in cands if c.type != "person" or c.titles)
+        taken = sorted([(c.start, c.end) for c in cands if c.type != "person" or c.titles] + dates)
         for m in _AFTER_PLACING_WORD.finditer(text):
             start, end = m.span(1)
             name = m.group(1)
