@@ -12,6 +12,8 @@ from browser_site import CHROMIUM, CHROMIUM_ARGS, serve, wl
 from wl_testing import FIXTURES, require_shared
 
 HOSTILE = FIXTURES / "web" / "hostile.txt"
+# two reports of one bombing that disagree on the dead (3 by the police, 4 by a hospital official)
+MARKET = [FIXTURES / "web" / "market_police.txt", FIXTURES / "web" / "market_hospital.txt"]
 
 
 @pytest.fixture(scope="session")
@@ -36,10 +38,12 @@ def page(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """The package's own example article and our hostile article, served in local mode."""
+    """The package's own example article, our hostile article and two reports that disagree, served in
+    local mode."""
     db = tmp_path_factory.mktemp("web_plain") / "ledger.db"
     wl(db, "ingest", "--example")
     wl(db, "ingest", str(HOSTILE), "--published", "2026-03-02")
+    wl(db, "ingest", *map(str, MARKET), "--published", "2026-03-09")
     with serve(db) as url:
         yield url, db
 
