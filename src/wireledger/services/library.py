@@ -13,7 +13,6 @@ from ..model import Document
 from ..settings import Settings
 from ..store import SearchHit, Store, open_store
 
-OUTPUT_SCHEMA_VERSION = "1.0"  # of every JSON object the CLI (and later the API) prints
 EXAMPLE = "example"  # ``show example`` shows the example article shipped with the package
 
 
