@@ -28,12 +28,32 @@ def _tree(tmp_path, ingest_dir):
 def test_folders_are_walked_recursively_in_sorted_order(ingest, ingest_dir, tmp_path):
     root = _tree(tmp_path, ingest_dir)
     docs, problems = ingest([root])
-    assert problems == []
+    assert [str(p) for p in problems] == [
+        f"W008 {root}: 2 file(s) not reports by their type or name: a/photo.jpg, notes; left out (name a "
+        "file directly to read it)"]
     assert [d.source_id for d in docs] == [
         str(root / "a" / "page.htm"), str(root / "a" / "z_report.txt"),
         str(root / "b" / "deep" / "roundup.txt")]
     again, _ = ingest([root])
     assert [d.id for d in again] == [d.id for d in docs]
+
+
+def test_notes_and_readmes_in_a_folder_are_left_out_and_named(ingest, ingest_dir, tmp_path):
+    """A folder gives its reports: markdown and README/NOTES-named files are left out (W008 names them);
+    the same markdown file named directly is read."""
+    root = tmp_path / "reports"
+    root.mkdir()
+    shutil.copy(ingest_dir / "roundup.txt", root / "roundup.txt")
+    (root / "notes.md").write_text("# My notes\n\nCheck the roundup against the police log.\n")
+    (root / "README.txt").write_text("Reports collected for the river districts project.\n")
+    (root / "NOTES.TXT").write_text("Second thoughts on the same project.\n")
+    docs, problems = ingest([root])
+    assert [d.source_id for d in docs] == [str(root / "roundup.txt")]
+    ((w,),) = [[p for p in problems if p.code == "W008"]]
+    assert not w.is_error and "3 file(s)" in w.cause
+    assert all(n in w.cause for n in ("notes.md", "README.txt", "NOTES.TXT"))
+    direct, problems = ingest([root / "notes.md"])
+    assert len(direct) == 1 and problems == []
 
 
 def test_globs_expand_sorted(ingest, ingest_dir, tmp_path):
