@@ -86,7 +86,8 @@ def _echo_summary(s: IngestSummary) -> None:
     for p in [*s.skipped, *s.known_skips]:
         click.echo(clean(str(p)))
     if s.warnings:
-        click.echo(f"warnings         {len(s.warnings)}")
+        click.echo(f"warnings         {len(s.warnings)}"
+                   + (f" ({s.step_failures} reading steps failed: W130)" if s.step_failures else ""))
         for line in s.warnings[:_MAX_WARNING_LINES]:
             click.echo(clean(line))
         more = len(s.warnings) - _MAX_WARNING_LINES
