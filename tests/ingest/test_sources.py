@@ -8,6 +8,7 @@ import pytest
 
 from wireledger.errors import UsageError
 from wireledger.ingest.sources import format_for_name, is_supported_name, sniff_format
+from wl_testing import FIXTURES
 
 
 def _tree(tmp_path, ingest_dir):
@@ -96,3 +97,31 @@ def test_sniff_format(head, expected):
 def test_names_and_formats(name, fmt, supported):
     assert format_for_name(name) == fmt
     assert is_supported_name(name) is supported
+
+
+@pytest.mark.parametrize("folder", ["ingest", "broken", "articles"])
+def test_the_progress_total_counts_items_not_files(folder):
+    """``count_inputs`` (the progress bar's total) is the number of results the inputs give: a feed counts
+    its items, a JSONL file its non-blank lines, each file or folder problem one."""
+    from wireledger.ingest import IngestOptions, count_inputs, iter_inputs
+    from wireledger.settings import Settings
+
+    root = FIXTURES / folder
+    settings = Settings(db=":memory:")
+    for target in [root, *sorted(root.iterdir())]:
+        expected = len(list(iter_inputs([str(target)], IngestOptions(), settings)))
+        assert count_inputs([str(target)], IngestOptions(), settings) == expected, target
+
+
+def test_the_progress_column_shows_no_made_up_total():
+    from rich.progress import Progress
+
+    from wireledger.cli.ingest_cmd import ItemsColumn
+
+    column = ItemsColumn()
+    with Progress(column, disable=True) as bar:
+        unknown = bar.add_task("stdin", total=None, completed=2)
+        known = bar.add_task("files", total=8, completed=3)
+        overshoot = bar.add_task("files", total=8, completed=9)
+        shown = {t.id: column.render(t).plain for t in bar.tasks}
+    assert shown == {unknown: "2 items", known: "3/8", overshoot: "9 items"}
