@@ -33,6 +33,7 @@ def test_the_report_that_is_about_it_comes_first(db_url: str) -> None:
     assert hits[0]["relevance"] == 100.0
     assert all(0 < h["relevance"] < 100 for h in hits[1:])  # the passing mentions weigh clearly less
     assert hits[1]["relevance"] < 80
+    assert hits[0]["snippet"].count("ONE NIGHT") == 1  # a text that starts with its title: shown once
 
 
 def test_a_word_in_the_title_outweighs_one_in_the_text(db_url: str) -> None:

@@ -224,7 +224,8 @@ class PostgresDatabase(Database):
         rows = self.execute(
             f"WITH q AS (SELECT {tsquery} AS query) "
             "SELECT d.id, d.title, d.published, d.canonical_id, "
-            "ts_headline('english', coalesce(d.title, '') || ' ' || left(d.text, 20000), q.query, "
+            "ts_headline('english', CASE WHEN d.title IS NOT NULL AND strpos(d.text, d.title) = 1 "
+            "THEN left(d.text, 20000) ELSE coalesce(d.title, '') || ' ' || left(d.text, 20000) END, q.query, "
             "'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter= … ') AS "
             "snip, "
             f"ts_rank_cd('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.search, q.query, 1) AS rank "
