@@ -53,7 +53,7 @@ def main() -> None:
             t0 = time.perf_counter()
             summary = service.load([sdn, uk])
             t1 = time.perf_counter()
-            screener = service.screener()
+            screener = service.memory_screener()
             t2 = time.perf_counter()
             print(
                 f"loaded {sum(r.entries for r in summary.reports)} entries in {t1 - t0:.1f} s; "

@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "W005": "feed item without content; summary used",
     "W006": "item link not fetched (fetching is off)",
     "W007": "invalid UTF-8 bytes replaced",
+    "W008": "files in a folder left out: not reports by their type or name (README, notes.md...)",
     "W130": "a reading step failed; the document was read without that step's output",
     "W140": "rows of a sanctions list skipped",
 }

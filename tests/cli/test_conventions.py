@@ -12,8 +12,10 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from wireledger.cli import cli
+from wireledger.cli import load_commands
 from wl_testing import FIXTURES
+
+cli = load_commands()
 
 
 def leaf_commands(group: click.Group = cli, prefix: str = "") -> list[tuple[str, click.Command]]:
@@ -107,3 +109,30 @@ def test_what_is_not_there_exits_1_with_a_coded_error(ledger: str, args: list[st
     assert result.exit_code == 1
     error = json.loads(result.stdout)
     assert error["error"]["code"] in ("E100", "E151") and error["command"] == args[0]
+
+
+def test_the_lazy_command_table_names_every_registered_command() -> None:
+    """Every command a module registers is in ``COMMANDS`` (so ``--help`` and dispatch find it), and
+    every name there is registered by the module it names."""
+    from wireledger.cli import COMMANDS
+
+    assert sorted(cli.commands) == sorted(COMMANDS)
+
+
+def test_screen_starts_without_the_reading_pipeline(tmp_path: Path) -> None:
+    """``screen`` imports neither spaCy nor the reading pipeline (start-up is most of its wall time)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from wireledger.cli import cli\n"
+        "try:\n"
+        f"    cli(['--db', {str(tmp_path / 'l.db')!r}, 'screen', 'Vladimir Alexseyev'],\n"
+        "        standalone_mode=False)\n"
+        "except Exception:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m == 'spacy' or m.startswith('wireledger.nlp')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import click
 
-from wireledger.cli import cli
+from wireledger.cli import load_commands
 from wireledger.errors import CODES
 from wireledger.settings import Settings
+
+cli = load_commands()
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

@@ -93,7 +93,39 @@ def test_the_gru_by_its_other_name(ledger: Path) -> None:
     e = view(ledger, gru[0]["id"])
     titles = {d["title"] for d in e["documents"]}
     assert "Russian military intelligence denies role in Baltic cable damage" in titles
-    assert "GRU" in {o["label"] for o in e["organisations"]}
+    assert "GRU" in {o["known_as"] for o in e["organisations"]}
+
+
+def test_mentions_count_every_span_the_same_in_every_view(ledger: Path) -> None:
+    """A mention is a span (a name, a surname, a pronoun): the general is named and referred to many times
+    in each report, and ``entities`` and ``entity`` give the same count."""
+    general = next(r for r in people(ledger, "Alexeyev"))
+    e = view(ledger, general["id"])
+    assert e["mentions"] == general["mentions"] == sum(m["mentions"] for m in e["members"])
+    assert e["mentions"] > len(e["members"])  # more spans than reports' entities
+    rows = as_json(run(ledger, "entities", "--format", "json"))["entities"]
+    assert all(r["mentions"] >= r["members"] for r in rows)
+    listing = run(ledger, "entities", "--name", "Alexeyev", "--type", "person")
+    assert f"mentions {e['mentions']}" in listing.stdout
+
+
+def test_organisations_are_shown_in_the_reports_words_with_the_reports(ledger: Path) -> None:
+    """An affiliation is shown as a report words it, with the reports that say so: never the label of a
+    known organisation that no report prints (the founding example's "MOD")."""
+    general = next(r for r in people(ledger, "Alexeyev"))
+    e = view(ledger, general["id"])
+    assert e["organisations"]
+    texts: dict[str, str] = {}
+    for o in e["organisations"]:
+        assert o["documents"]
+        for doc in o["documents"]:
+            if doc not in texts:
+                texts[doc] = as_json(run(ledger, "show", doc, "--format", "json"))["document"]["text"]
+        assert any(w in texts[d] for w in o["words"] for d in o["documents"]), o
+        assert any(o["label"] in texts[d] for d in o["documents"]), o
+    shown = run(ledger, "entity", general["id"]).stdout
+    line = next(x for x in shown.splitlines() if x.startswith("organisations:"))
+    assert all(o["label"] in line and o["documents"][0] in line for o in e["organisations"])
 
 
 def test_text_views_list_and_show(ledger: Path) -> None:
@@ -102,7 +134,8 @@ def test_text_views_list_and_show(ledger: Path) -> None:
     general = next(r for r in people(ledger, "Alexeyev"))
     shown = run(ledger, "entity", general["id"])
     assert shown.exit_code == 0
-    assert "mentions, and why each is here:" in shown.stdout and "Lieutenant General" in shown.stdout
+    assert "each report's entity (its mentions), and why it is here:" in shown.stdout
+    assert "Lieutenant General" in shown.stdout
     assert run(ledger, "entity", "ent_000000000000").exit_code == 1  # not found
     assert run(ledger, "entities", "--name", "Nobody Atall").exit_code == 1
 

@@ -36,8 +36,10 @@ def test_rss_items_become_documents(ingest, ingest_dir, check_offsets):
     assert first.title == "Patrol boat fired on near Sela island"
     assert first.url == "https://coastal-herald.example/security/patrol-boat-fired-on"
     assert first.outlet == "Coastal Herald: Security" and first.author == "Anneke Vos"
-    # 01:30 at +03:00 is 22:30 UTC the day before; the original keeps its offset
-    assert first.published == "2026-04-11T22:30:00Z"
+    # a date, as everywhere: the day the outlet wrote (01:30 at +03:00 on the 12th); the moment is kept in
+    # UTC (22:30 the day before), and the original with its offset
+    assert first.published == "2026-04-12"
+    assert first.metadata["published_utc"] == "2026-04-11T22:30:00Z"
     assert first.published_original == "Sun, 12 Apr 2026 01:30:00 +0300"
     assert [s.heading for s in first.sections] == ["Smuggling route"]
     assert "<p>" not in first.text and first.warnings == []
@@ -52,11 +54,11 @@ def test_atom_entries_with_html_titles_and_offsets(ingest, ingest_dir):
     (shell, scam), problems = ingest([ingest_dir / "feed_atom.atom"])
     assert problems == []
     assert shell.title == "Avalanche control team finds unexploded shell"
-    assert shell.published == "2026-05-03T03:40:00Z"
+    assert shell.published == "2026-05-02" and shell.metadata["published_utc"] == "2026-05-03T03:40:00Z"
     assert shell.published_original == "2026-05-02T22:40:00-05:00"
     assert shell.author == "Dale Whitford" and shell.outlet == "Mountain Post"
     assert len(shell.paragraphs) == 2
-    assert scam.published == "2026-05-01T08:00:00Z"
+    assert scam.published == "2026-05-01" and scam.metadata["published_utc"] == "2026-05-01T08:00:00Z"
     assert scam.text.startswith("The sheriff's office warned residents")
 
 

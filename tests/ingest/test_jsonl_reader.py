@@ -43,7 +43,8 @@ def test_dotted_fields_reach_into_objects(ingest, ingest_dir):
     (doc,), problems = ingest([ingest_dir / "nested.jsonl"], id_field="meta.id", text_field="article.text",
                               published_field="meta.when")
     assert problems == []
-    assert doc.source_id == "n-1" and doc.published == "2026-06-01T10:00:00Z"
+    assert doc.source_id == "n-1" and doc.published == "2026-06-01"
+    assert doc.metadata["published_utc"] == "2026-06-01T10:00:00Z"
     assert doc.published_original == "2026-06-01T12:00:00+02:00"
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from wireledger.errors import UsageError
 from wireledger.ingest.sources import format_for_name, is_supported_name, sniff_format
+from wl_testing import FIXTURES
 
 
 def _tree(tmp_path, ingest_dir):
@@ -28,12 +29,32 @@ def _tree(tmp_path, ingest_dir):
 def test_folders_are_walked_recursively_in_sorted_order(ingest, ingest_dir, tmp_path):
     root = _tree(tmp_path, ingest_dir)
     docs, problems = ingest([root])
-    assert problems == []
+    assert [str(p) for p in problems] == [
+        f"W008 {root}: 2 file(s) not reports by their type or name: a/photo.jpg, notes; left out (name a "
+        "file directly to read it)"]
     assert [d.source_id for d in docs] == [
         str(root / "a" / "page.htm"), str(root / "a" / "z_report.txt"),
         str(root / "b" / "deep" / "roundup.txt")]
     again, _ = ingest([root])
     assert [d.id for d in again] == [d.id for d in docs]
+
+
+def test_notes_and_readmes_in_a_folder_are_left_out_and_named(ingest, ingest_dir, tmp_path):
+    """A folder gives its reports: markdown and README/NOTES-named files are left out (W008 names them);
+    the same markdown file named directly is read."""
+    root = tmp_path / "reports"
+    root.mkdir()
+    shutil.copy(ingest_dir / "roundup.txt", root / "roundup.txt")
+    (root / "notes.md").write_text("# My notes\n\nCheck the roundup against the police log.\n")
+    (root / "README.txt").write_text("Reports collected for the river districts project.\n")
+    (root / "NOTES.TXT").write_text("Second thoughts on the same project.\n")
+    docs, problems = ingest([root])
+    assert [d.source_id for d in docs] == [str(root / "roundup.txt")]
+    ((w,),) = [[p for p in problems if p.code == "W008"]]
+    assert not w.is_error and "3 file(s)" in w.cause
+    assert all(n in w.cause for n in ("notes.md", "README.txt", "NOTES.TXT"))
+    direct, problems = ingest([root / "notes.md"])
+    assert len(direct) == 1 and problems == []
 
 
 def test_globs_expand_sorted(ingest, ingest_dir, tmp_path):
@@ -76,3 +97,31 @@ def test_sniff_format(head, expected):
 def test_names_and_formats(name, fmt, supported):
     assert format_for_name(name) == fmt
     assert is_supported_name(name) is supported
+
+
+@pytest.mark.parametrize("folder", ["ingest", "broken", "articles"])
+def test_the_progress_total_counts_items_not_files(folder):
+    """``count_inputs`` (the progress bar's total) is the number of results the inputs give: a feed counts
+    its items, a JSONL file its non-blank lines, each file or folder problem one."""
+    from wireledger.ingest import IngestOptions, count_inputs, iter_inputs
+    from wireledger.settings import Settings
+
+    root = FIXTURES / folder
+    settings = Settings(db=":memory:")
+    for target in [root, *sorted(root.iterdir())]:
+        expected = len(list(iter_inputs([str(target)], IngestOptions(), settings)))
+        assert count_inputs([str(target)], IngestOptions(), settings) == expected, target
+
+
+def test_the_progress_column_shows_no_made_up_total():
+    from rich.progress import Progress
+
+    from wireledger.cli.ingest_cmd import ItemsColumn
+
+    column = ItemsColumn()
+    with Progress(column, disable=True) as bar:
+        unknown = bar.add_task("stdin", total=None, completed=2)
+        known = bar.add_task("files", total=8, completed=3)
+        overshoot = bar.add_task("files", total=8, completed=9)
+        shown = {t.id: column.render(t).plain for t in bar.tasks}
+    assert shown == {unknown: "2 items", known: "3/8", overshoot: "9 items"}

@@ -4,6 +4,7 @@ crash of the claims (once E130 on whole documents) is gone."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import attribution_support
 import pytest
@@ -14,6 +15,8 @@ from wireledger.model import Entity, Reading
 from wireledger.nlp.base import ReadingDoc
 from wireledger.nlp.pipeline import Pipeline
 from wireledger.nlp.registry import StepContext, register_step
+from wireledger.services import IngestOptions, ingest
+from wireledger.settings import Settings
 
 FAILING = "test.half_done"
 
@@ -87,3 +90,17 @@ def test_a_bracket_read_as_a_subject_is_no_subject_and_no_failure() -> None:
     assert any(s.startswith("wireledger.attribution@") for s in reading.steps)
     assert reading.claims
     assert all(c.subject is None or c.subject.strip("[]. ") for c in reading.claims)
+
+
+def test_the_ingest_summary_counts_and_shows_failed_steps(
+        pipelines: tuple[Pipeline, Pipeline], tmp_path: Path) -> None:
+    """W130 travels on the reading, not the document: the ingest summary still counts and lists it."""
+    _, broken = pipelines
+    settings = Settings(db=str(tmp_path / "ledger.db"))
+    paths = [str(ARTICLES / n) for n in ("entities_springfield_shooting.txt", "entities_minsk_general.txt")]
+    summary = ingest(paths, IngestOptions(published="2026-02-01"), settings, read=broken.read)
+    assert summary.readings == 2 and summary.step_failures == 2
+    failed = [w for w in summary.warnings if w.startswith("W130 ")]
+    assert len(failed) == 2 and all("wireledger.test_half_done@1" in w for w in failed)
+    data = summary.to_dict()
+    assert data["step_failures"] == 2 and sum(w["code"] == "W130" for w in data["warning_list"]) == 2

@@ -207,3 +207,26 @@ def test_unknown_files_and_bad_dates_are_reported(tmp_path: Path) -> None:
 )
 def test_dates_in_file_names(name: str, iso: str | None) -> None:
     assert date_in_name(name) == iso
+
+
+def test_a_list_without_a_date_of_its_own_is_dated_by_its_newest_listing(tmp_path: Path) -> None:
+    """The EU transcription prints no generation date, but every designation's date: the list is at least
+    as recent as its newest one, which beats the file's modification time (the day it was copied)."""
+    import os
+
+    copy = tmp_path / "32099R0001.csv"
+    shutil.copy(SANCTIONS / "eu" / "32099R0001.csv", copy)
+    os.utime(copy, (2_000_000_000, 2_000_000_000))  # a modification time in 2033
+    loaded = _one(copy)
+    assert (loaded.version_date, loaded.version_date_source) == ("2025-01-20", "newest_listing")
+    assert _one(copy, as_of="2025-02-01").version_date_source == "as_of"  # what the user says wins
+
+
+@pytest.mark.shared
+def test_the_shared_eu_list_is_dated_by_its_own_dates() -> None:
+    from wl_testing import require_shared
+
+    path = require_shared("data", "sanctions", "eu_opensanctions_transcription", "32018R1542.csv")
+    loaded = _one(path)
+    assert loaded.version_date_source == "newest_listing"
+    assert loaded.version_date == "2026-07-03"  # its newest designation (3.7.2026), not the copy date

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from ..services import DocumentView, document_summary, documents, hit_dict, search, show, stats
+from ..services import DocumentView, document_summary, documents, ranked, search, show, stats
 from ..services.library import retractions
 from ..settings import Settings
 from . import cli
@@ -95,17 +95,19 @@ def search_command(settings: Settings, query: tuple[str, ...], limit: int, copie
     text = " ".join(query)
     hits = search(text, settings, limit=limit, include_copies=copies, include_retracted=include_retracted)
     gone = retractions(settings) if include_retracted else {}
+    rows = [{**r, **({"retracted": gone[r["document_id"]]} if r["document_id"] in gone else {})}
+            for r in ranked(hits)]
     if fmt != "text":
-        rows = [{**hit_dict(h), **({"retracted": gone[h.document_id]} if h.document_id in gone else {})}
-                for h in hits]
         echo_json("search", {"query": text, "hits": rows})
         return
     if not hits:
         click.echo("no matches")
-    for h in hits:
-        mark = "  RETRACTED" if h.document_id in gone else ""
-        click.echo(f"{h.score:9.3g}  {h.document_id}  {h.published or '----------'}  {clean(h.title)}{mark}")
-        click.echo(f"           {clean(h.snippet).replace(chr(10), ' ')}")
+    for r in rows:
+        mark = "  RETRACTED" if "retracted" in r else ""
+        relevance = "   -" if r["relevance"] is None else f"{r['relevance']:3.0f}%"
+        click.echo(f"{r['rank']:3d}. {relevance}  {r['document_id']}  {r['published'] or '----------'}  "
+                   f"{clean(r['title'])}{mark}")
+        click.echo(f"            {clean(r['snippet']).replace(chr(10), ' ')}")
 
 
 @cli.command("stats")

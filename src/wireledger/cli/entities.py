@@ -35,7 +35,7 @@ def entities_group(ctx: click.Context, type_: str | None, name: str | None, sanc
         for r in rows:
             flag = f"  SANCTIONS MATCHES {r['sanctions_matches']}" if r["sanctions_matches"] else ""
             click.echo(f"{r['id']}  {r['type']:<12}  {clean(r['name'])}  reports {r['documents']}, "
-                       f"mentions {r['members']}{flag}")
+                       f"mentions {_count(r['mentions'])}{flag}")
         if not rows:
             click.echo("no entities match")
     ctx.exit(0 if rows else 1)
@@ -100,30 +100,37 @@ def entity_command(settings: Settings, entity_id: str, fmt: str) -> None:
     _print_entity(e)
 
 
+def _count(n: int | None) -> str:
+    """A mention count; ``?`` when the ledger has not kept it (entities resolved before it did: reread)."""
+    return "?" if n is None else str(n)
+
+
 def _joined(values: list[str]) -> str:
     return "; ".join(clean(v) for v in values) if values else "-"
 
 
 def _print_entity(e: dict[str, Any]) -> None:
     click.echo(f"{e['id']}  {e['type']}  {clean(e['name'])}  ({len(e['documents'])} reports, "
-               f"{len(e['members'])} mentions)")
+               f"{_count(e['mentions'])} mentions)")
     click.echo("names: " + _joined([f"{n['name']} ({n['members']})" for n in e["names"]]))
     click.echo("titles: " + _joined(e["titles"]))
     click.echo("roles: " + _joined([r["text"] + (f" ({r['organization']})" if r.get("organization") else "")
                                     for r in e["roles"]]))
     if e["descriptions"]:
         click.echo("described as: " + _joined(e["descriptions"]))
-    click.echo("organisations: " + _joined([o["label"] for o in e["organisations"]]))
+    click.echo("organisations: " + _joined([f"{o['label']} ({', '.join(o['documents'])})"
+                                            for o in e["organisations"]]))
     if e["countries"]:
         click.echo("countries: " + ", ".join(e["countries"]))
     click.echo("reports:")
     for d in e["documents"]:
         click.echo(f"    {d['document']}  {d.get('published') or '----------'}  {clean(d.get('title') or '')}"
                    f"  as: {_joined(d['names'])}")
-    click.echo("mentions, and why each is here:")
+    click.echo("each report's entity (its mentions), and why it is here:")
     for m in e["members"]:
         score = f" {m['score']:.2f}" if m["score"] is not None else ""
-        click.echo(f"    {m['key']}  '{clean(m['name'])}'  {m['how']}{score}")
+        click.echo(f"    {m['key']}  '{clean(m['name'])}' ({_count(m['mentions'])} mentions)  "
+                   f"{m['how']}{score}")
         for reason in m["reasons"]:
             click.echo(f"        {clean(reason)}")
     for r in e["merged_from"]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from ..errors import UsageError
 from ..services import IngestOptions, IngestSummary, ProgressUpdate, example_article, ingest
@@ -47,7 +48,7 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
     if follow_links:
         settings = settings.with_(allow_fetch=True)
     console = Console(stderr=True)
-    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    with Progress(TextColumn("ingest"), BarColumn(), ItemsColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[counts]}"), console=console, transient=False) as bar:
         task = bar.add_task("ingest", total=None, counts="")
 
@@ -69,6 +70,17 @@ def ingest_command(settings: Settings, paths: tuple[str, ...], id_field: str, te
     raise SystemExit(summary.exit_code)
 
 
+class ItemsColumn(ProgressColumn):
+    """Items done out of the total (``3/8``); ``3 items`` when the total cannot be told (standard input,
+    compressed files), never a made-up one."""
+
+    def render(self, task: Task) -> Text:
+        done = int(task.completed)
+        if task.total is None or done > task.total:
+            return Text(f"{done} item{'s' if done != 1 else ''}", style="progress.download")
+        return Text(f"{done}/{int(task.total)}", style="progress.download")
+
+
 def _echo_summary(s: IngestSummary) -> None:
     known = len(s.known_skips)
     lines = [
@@ -86,7 +98,8 @@ def _echo_summary(s: IngestSummary) -> None:
     for p in [*s.skipped, *s.known_skips]:
         click.echo(clean(str(p)))
     if s.warnings:
-        click.echo(f"warnings         {len(s.warnings)}")
+        click.echo(f"warnings         {len(s.warnings)}"
+                   + (f" ({s.step_failures} reading steps failed: W130)" if s.step_failures else ""))
         for line in s.warnings[:_MAX_WARNING_LINES]:
             click.echo(clean(line))
         more = len(s.warnings) - _MAX_WARNING_LINES

@@ -6,7 +6,6 @@ from typing import Any
 
 import click
 
-from ..services.entities import rescreen_entities
 from ..services.screening import LoadSummary, Qualifiers, ScreeningService
 from ..settings import Settings
 from . import cli
@@ -45,6 +44,8 @@ def load_command(
     EU journal CSV, Canada SEMA XML, FollowTheMoney JSON lines)."""
     with ScreeningService(settings) as service:
         summary = service.load(list(paths), list_format, as_of)
+    from ..services.entities import rescreen_entities  # identity resolution: only when loading
+
     rescreened = rescreen_entities(settings, [r.status for r in summary.reports])  # the ledger's entities
     if fmt != "text":
         echo_json("lists load", {**summary.to_dict(), "entities": rescreened})

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import InputError, Problem
 from ..model import Document, document_id, now_iso
-from .dates import normalise_published
+from .dates import parse_published
 from .language import detect_language, is_flagged_foreign
 from .segment import locate_title, segment
 
@@ -51,7 +51,9 @@ def build_document(draft: DocumentDraft, default_published: str | None = None) -
     published: str | None = None
     original = _clean_field(draft.published_raw, 200)
     if original:
-        published = normalise_published(original)
+        published, moment = parse_published(original)
+        if moment is not None:
+            metadata["published_utc"] = moment  # the moment; ``published`` is the day
         if published is None:
             warnings.append(str(Problem("W004", draft.input_name,
                                         f"publication date {original!r} not understood")))

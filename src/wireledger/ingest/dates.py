@@ -1,8 +1,10 @@
 """Publication dates as inputs write them, normalised.
 
-A date alone stays a date (``2026-02-06``). A timestamp with an offset is converted to UTC
-(``2026-02-06T07:00:00Z``) and the source's own string, offset included, is kept beside it. A timestamp
-without an offset keeps only its date: we do not guess a time zone.
+``published`` is always a date (``2026-02-06``), whatever the input: for a timestamp, the calendar day as
+the source wrote it (at its own offset: the day its "today" and "yesterday" mean). A timestamp with an
+offset is also kept as the moment in UTC (``2026-02-06T07:00:00Z``, ``Document.metadata["published_utc"]``)
+and the source's own string, offset included, beside it. A timestamp without an offset keeps only its
+date: we do not guess a time zone.
 """
 
 from __future__ import annotations
@@ -35,27 +37,35 @@ def utc_timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _from_datetime(moment: datetime, has_time: bool) -> str | None:
+def _from_datetime(moment: datetime, has_time: bool) -> tuple[str | None, str | None]:
     if not _MIN_YEAR <= moment.year <= _MAX_YEAR:
-        return None
+        return None, None
+    utc = None
     if has_time and moment.tzinfo is not None and moment.utcoffset() is not None:
-        return utc_timestamp(moment)
-    return moment.date().isoformat()
+        utc = utc_timestamp(moment)
+    return moment.date().isoformat(), utc
 
 
 def normalise_published(raw: str | None) -> str | None:
-    """ISO date or UTC timestamp for a publication date string, or None when it is not understood.
+    """The ISO date of a publication date string, or None when it is not understood."""
+    return parse_published(raw)[0]
+
+
+def parse_published(raw: str | None) -> tuple[str | None, str | None]:
+    """(ISO date, UTC timestamp) of a publication date string: the date as the source wrote it, and the
+    moment in UTC when it gives a time with an offset (else None). (None, None) when it is not understood.
 
     Relative expressions ("yesterday", "3 hours ago") are refused: they mean nothing without the
     moment they were written.
     """
     if raw is None:
-        return None
+        return None, None
     value = " ".join(str(raw).split())
     if not value:
-        return None
+        return None, None
     if _ISO_DATE.match(value):
-        return value if is_iso_date(value) and _MIN_YEAR <= int(value[:4]) <= _MAX_YEAR else None
+        ok = is_iso_date(value) and _MIN_YEAR <= int(value[:4]) <= _MAX_YEAR
+        return (value if ok else None), None
     has_time = bool(_HAS_TIME.search(value))
     try:
         iso = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
@@ -68,7 +78,7 @@ def normalise_published(raw: str | None) -> str | None:
     except (TypeError, ValueError, IndexError):
         pass
     parsed = _dateparser_parse(value)
-    return _from_datetime(parsed, has_time) if parsed is not None else None
+    return _from_datetime(parsed, has_time) if parsed is not None else (None, None)
 
 
 @cache

@@ -164,8 +164,10 @@ def _item_document(entry: Any, item: str, name: str, number: int, feed_title: st
     )
     doc = build_document(draft, default_published)
     if raw_date and parsed_date and normalise_published(raw_date) is None:
-        # feedparser understood a date our parser did not: use it, drop the W004 about it
-        doc.published = parsed_date
+        # feedparser understood a date our parser did not: use it (in UTC, the offset is gone), drop the
+        # W004 about it
+        doc.published = parsed_date[:10]
+        doc.metadata["published_utc"] = parsed_date
         doc.warnings = [w for w in doc.warnings if not w.startswith("W004")]
         doc.metadata.pop("published_from", None)
     return doc

@@ -29,6 +29,12 @@ EXTENSIONS: dict[str, str] = {
     ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
+# What a folder gives: only files whose type is a report's. Markdown (.md) is read when named directly,
+# but in a folder it is a README or someone's notes; so are files named like these, whatever their type.
+FOLDER_LEAVES_OUT = (".md",)
+NOT_REPORTS = frozenset({"readme", "notes", "changelog", "changes", "license", "licence", "contributing",
+                         "todo", "authors", "copying"})
+_LISTED = 10  # left-out names listed in a folder's W008 line
 _GZIP_ERRORS = (EOFError, OSError, zlib.error)
 STDIN_NAME = "<stdin>"
 
@@ -270,12 +276,24 @@ class InputFile:
     explicit: bool  # named on the command line (not found in a folder or by a glob)
 
 
+def is_report_name(name: str) -> bool:
+    """Whether a file found in a folder is taken as a report: a supported type other than markdown, and
+    not named README, NOTES, LICENSE and the like."""
+    suffix, _ = _suffixes(name)
+    stem = name.rsplit("/", 1)[-1].lower().split(".", 1)[0]
+    return is_supported_name(name) and suffix not in FOLDER_LEAVES_OUT and stem not in NOT_REPORTS
+
+
 def _walk(folder: Path, name: str) -> Iterator[InputFile | Problem]:
     found = False
+    left_out: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for filename in sorted(filenames):
-            if filename.startswith(".") or not is_supported_name(filename):
+            if filename.startswith("."):
+                continue
+            if not is_report_name(filename):
+                left_out.append(os.path.relpath(Path(dirpath) / filename, folder))
                 continue
             path = Path(dirpath) / filename
             shown = os.path.join(name, os.path.relpath(path, folder))
@@ -284,6 +302,12 @@ def _walk(folder: Path, name: str) -> Iterator[InputFile | Problem]:
                 yield Problem("E113", shown, f"dangling link to {os.readlink(path)}", "skipped")
             else:
                 yield InputFile(path, shown, explicit=False)
+    if left_out:
+        left_out.sort()
+        listed = ", ".join(left_out[:_LISTED]) + (f" and {len(left_out) - _LISTED} more" if len(left_out) >
+                                                   _LISTED else "")
+        yield Problem("W008", name, f"{len(left_out)} file(s) not reports by their type or name: {listed}",
+                      "left out (name a file directly to read it)")
     if not found:
         yield Problem("E101", name, "folder holds no files of a supported type", "nothing read")
 

@@ -89,7 +89,7 @@ class Document:
     url: str | None = None
     outlet: str | None = None
     author: str | None = None
-    published: str | None = None  # ISO 8601: a date, or a UTC datetime for feeds
+    published: str | None = None  # ISO 8601 date (a timestamp's moment: metadata["published_utc"])
     published_original: str | None = None  # as the source wrote it (keeps a feed's own offset)
     language: str | None = None
     language_confidence: float | None = None

@@ -179,3 +179,26 @@ class VersionInfo:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """A list's current version, the companion parts added to it (version ids, comma-separated), and what
+    its stored screening index was built from (None when it has none)."""
+
+    ref: ListVersionRef
+    entries: int
+    parts: str
+    built_parts: str | None
+    built_key_version: str | None
+
+
+@dataclass(frozen=True)
+class IndexedName:
+    """One name of a list version as the screening index files it: its row, its entry's row and schema."""
+
+    name_rowid: int
+    entry_rowid: int
+    version_id: int
+    schema: str
+    listed: ListedName

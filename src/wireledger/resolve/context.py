@@ -22,8 +22,8 @@ from importlib import resources
 import yaml
 from rigour.territories import lookup_territory
 
+from ..model.sanctions import SanctionsEntry
 from .keys import romanise
-from .lists.base import SanctionsEntry
 from .organisations import OrganisationIndex
 
 SHARE = {

@@ -155,6 +155,7 @@ class EntityProfile:
     context_names: dict[str, str] = field(default_factory=dict)
     documents: Counter[str] = field(default_factory=Counter)
     full_keys: set[str] = field(default_factory=set)  # person_name_key of its full names
+    mentions: int | None = 0  # spans of all its members; None when a member's count was not kept
 
     @classmethod
     def of(cls, entity_id: str, members: list[Member]) -> EntityProfile:
@@ -179,6 +180,7 @@ class EntityProfile:
             self.context[key] += 1
             self.context_names.setdefault(key, label)
         self.documents[m.document] += 1
+        self.mentions = None if self.mentions is None or m.mentions is None else self.mentions + m.mentions
         if m.kind == PERSON:
             self.full_keys.update(person_name_key(p) for p in parsed_names(m.names) if full_name(p))
 
@@ -219,6 +221,7 @@ class EntityProfile:
             {k: str(v["name"]) for k, v in context.items()},
             Counter(d.get("documents") or {}),
         )
+        profile.mentions = d.get("mentions")
         if profile.kind == PERSON:
             profile.full_keys = {
                 person_name_key(p) for p in parsed_names(list(profile.names)) if full_name(p)
@@ -239,6 +242,7 @@ class EntityProfile:
             "orgs": dict(self.orgs),
             "countries": dict(self.countries.most_common()),
             "documents": dict(self.documents),
+            "mentions": self.mentions,
             "context": {
                 k: {"name": self.context_names.get(k, k), "reports": n} for k, n in self.context.most_common()
             },

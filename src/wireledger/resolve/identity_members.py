@@ -57,6 +57,7 @@ class Member:
     context: dict[str, str] = field(
         default_factory=dict
     )  # context key -> name, of other entities of the report
+    mentions: int | None = None  # the spans the reading ties to it (names, pronouns, titles); None: not kept
 
     @property
     def kind(self) -> str:
@@ -80,6 +81,7 @@ class Member:
             "country": self.country,
             "orgs": dict(self.orgs),
             "context": dict(self.context),
+            "mentions": self.mentions,
         }
 
     @classmethod
@@ -97,6 +99,7 @@ class Member:
             country=d.get("country"),
             orgs=dict(d.get("orgs") or {}),
             context=dict(d.get("context") or {}),
+            mentions=d.get("mentions"),
         )
 
 
@@ -125,6 +128,7 @@ def members_of(document: str, entities: Sequence[Entity], orgs: OrganisationInde
             roles=roles,
             descriptions=tuple(e.descriptions),
             country=(e.country or None),
+            mentions=len(e.mentions) if e.mentions else None,
         )
         member.orgs = (
             affiliations(member, orgs)

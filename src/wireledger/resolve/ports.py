@@ -1,6 +1,7 @@
-"""What identity and screening need from a ledger: the ``EntityTables``, ``SanctionsTables`` and
-``ScreeningTables`` ports, defined here beside the domain and implemented by each storage backend
-(``store/entities.py``, ``store/sanctions.py``, ``store/screening.py``, for SQLite and PostgreSQL).
+"""What identity and screening need from a ledger: the ``EntityTables``, ``SanctionsTables``,
+``ScreeningTables`` and ``ScreeningIndexTables`` ports, defined here beside the domain and implemented by
+each storage backend (``store/entities.py``, ``store/sanctions.py``, ``store/screening.py``,
+``store/screening_index.py``, for SQLite and PostgreSQL).
 
 The ports speak plain data (profiles and members as dicts, list entries as the model's sanctions
 records), so the store never imports identity resolution or screening.
@@ -12,7 +13,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from ..model.records import StoredMember
-from ..model.sanctions import ListVersionRef, LoadedList, SanctionsEntry, SaveReport, VersionInfo
+from ..model.sanctions import (
+    IndexedName,
+    IndexState,
+    ListVersionRef,
+    LoadedList,
+    SanctionsEntry,
+    SaveReport,
+    VersionInfo,
+)
 
 
 class EntityTables(Protocol):
@@ -129,3 +138,19 @@ class ScreeningTables(Protocol):
         qualifiers: dict[str, Any],
         found: Sequence[tuple[str, dict[str, Any]]],
     ) -> bool: ...
+
+
+class ScreeningIndexTables(Protocol):
+    def state(self) -> list[IndexState]: ...
+
+    def names_of(self, version_id: int) -> list[IndexedName]: ...
+
+    def replace(
+        self, version_id: int, parts: str, key_version: str, rows: Sequence[tuple[str, int, int]]
+    ) -> None: ...
+
+    def lookup(
+        self, version_ids: Sequence[int], keys: Sequence[str], persons: Sequence[int], need: int
+    ) -> list[IndexedName]: ...
+
+    def entries(self, entry_rowids: Sequence[int]) -> dict[int, SanctionsEntry]: ...

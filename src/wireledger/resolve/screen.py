@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..model.sanctions import PERSON, SCREENED_KINDS, ListedName, ListVersionRef, SanctionsEntry
 from .compare import (
     SINGLE_PART_CAP,
     NameComparison,
@@ -29,7 +30,6 @@ from .compare import (
     parse_org_name,
 )
 from .context import Effect, EntryFacts, Qualifiers, apply, assess, entry_facts
-from .lists.base import PERSON, SCREENED_KINDS, ListedName, ListVersionRef, SanctionsEntry
 from .names import PersonName, Role, parse_person_name
 from .organisations import OrganisationIndex
 
@@ -109,6 +109,10 @@ class ScreeningResult:
         }
 
 
+# which keys a name is filed under; stored indexes built with another version are rebuilt
+INDEX_VERSION = "wireledger.screen-keys.v1"
+
+
 @dataclass
 class _Indexed:
     entry_no: int
@@ -117,55 +121,55 @@ class _Indexed:
     org: OrgName | None
 
 
-class Screener:
-    """The current version of every loaded list, indexed for screening."""
+def index_name(entry_no: int, schema: str, listed: ListedName) -> tuple[_Indexed, set[str]]:
+    """A listed name parsed as a person's (entries of the person schema) or an organisation's, and the
+    keys it is filed under: the skeleton of each part that is not a particle (nor an initial)."""
+    if schema == PERSON:
+        person = parse_person_name(listed.name, listed.family, listed.given, strip=False)
+        keys = {p.skeleton for p in person.parts if p.role not in (Role.PARTICLE, Role.INITIAL)}
+        item = _Indexed(entry_no, listed, person, None)
+    else:
+        org = parse_org_name(listed.name)
+        keys = {p.skeleton for p in org.parts if p.role is not Role.PARTICLE}
+        item = _Indexed(entry_no, listed, None, org)
+    keys.discard("")
+    return item, keys
+
+
+def query_keys(person: PersonName, org: OrgName) -> tuple[list[str], int]:
+    """The keys a query looks up (one per part, in order, each once) and how many of them a candidate
+    must share: two, or one when the query has a single key."""
+    parts = [p.skeleton for p in person.parts if p.role not in (Role.PARTICLE, Role.INITIAL)]
+    org_parts = [p.skeleton for p in org.parts if p.role is not Role.PARTICLE]
+    if len(org_parts) > len(parts):
+        parts = org_parts
+    if not all(parts):
+        parts = [k for k in parts if k]  # a part without a key is no part
+    keys = list(dict.fromkeys(parts))
+    return keys, min(2, len(keys))
+
+
+class _Scoring:
+    """What every screener shares: scoring the candidates its index finds, context, ranking. A screener
+    says how it finds candidates (``_lookup``) and reads an entry (``_entry``)."""
 
     def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.threshold = threshold
         self.orgs = OrganisationIndex.default()
-        self._entries: list[tuple[ListVersionRef, SanctionsEntry]] = []
-        self._names: list[_Indexed] = []
-        self._postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}  # person? -> key -> names
         self._facts: dict[int, EntryFacts] = {}
 
-    def __len__(self) -> int:
-        return len(self._entries)
+    def _entry(self, entry_no: int) -> tuple[ListVersionRef, SanctionsEntry]:
+        raise NotImplementedError
 
-    @property
-    def name_count(self) -> int:
-        return len(self._names)
-
-    def add(self, ref: ListVersionRef, entries: list[SanctionsEntry]) -> None:
-        for entry in entries:
-            entry_no = len(self._entries)
-            self._entries.append((ref, entry))
-            for listed in entry.names:
-                if listed.kind not in SCREENED_KINDS:
-                    continue
-                self._index(entry_no, entry, listed)
-
-    def _index(self, entry_no: int, entry: SanctionsEntry, listed: ListedName) -> None:
-        if entry.schema == PERSON:
-            person = parse_person_name(listed.name, listed.family, listed.given, strip=False)
-            keys = {p.skeleton for p in person.parts if p.role not in (Role.PARTICLE, Role.INITIAL)}
-            item = _Indexed(entry_no, listed, person, None)
-        else:
-            org = parse_org_name(listed.name)
-            keys = {p.skeleton for p in org.parts if p.role is not Role.PARTICLE}
-            item = _Indexed(entry_no, listed, None, org)
-        keys.discard("")
-        if not keys:
-            return
-        name_no = len(self._names)
-        self._names.append(item)
-        postings = self._postings[item.person is not None]
-        for key in keys:
-            postings.setdefault(key, []).append(name_no)
+    def _lookup(self, person: PersonName, org: OrgName, kinds: list[bool]) -> list[_Indexed]:
+        """Indexed names (people: kind True, others: False) sharing keys with two query parts (or the only
+        one), in index order (entry, then name)."""
+        raise NotImplementedError
 
     def facts(self, entry_no: int) -> EntryFacts:
         found = self._facts.get(entry_no)
         if found is None:
-            found = self._facts[entry_no] = entry_facts(self._entries[entry_no][1], self.orgs)
+            found = self._facts[entry_no] = entry_facts(self._entry(entry_no)[1], self.orgs)
         return found
 
     def screen(
@@ -183,7 +187,7 @@ class Screener:
                 q.country, q.birth_year, q.positions, q.affiliations, (*q.ranks, *person.titles), q.kind
             )
         org = parse_org_name(query)
-        best: dict[int, tuple[float, int]] = {}  # entry -> (name score, indexed name)
+        best: dict[int, tuple[float, _Indexed]] = {}  # entry -> (name score, indexed name)
         # one name part alone is capped below any usual threshold: skip people unless context may lift it
         one_part = len([p for p in person.parts if p.role not in (Role.PARTICLE, Role.INITIAL)]) < 2
         skip_people = one_part and q.is_empty() and threshold > SINGLE_PART_CAP
@@ -193,8 +197,7 @@ class Screener:
             for k in (True, False)
             if not (k and skip_people) and (q.kind is None or k == (q.kind == PERSON))
         ]
-        for name_no in self._candidates(person, org, kinds):
-            item = self._names[name_no]
+        for item in self._lookup(person, org, kinds):
             if item.person is not None:
                 key = id(item.person)
                 score = seen.get(key)
@@ -205,21 +208,20 @@ class Screener:
                 score = compare_org_names(org, item.org).score
             prev = best.get(item.entry_no)
             if prev is None or score > prev[0]:
-                best[item.entry_no] = (score, name_no)
+                best[item.entry_no] = (score, item)
         floor = threshold if q.is_empty() else min(threshold, _CONTEXT_FLOOR)
         matches: list[Match] = []
         set_aside: list[Match] = []
-        for entry_no, (score_of_name, name_no) in best.items():
+        for entry_no, (score_of_name, item) in best.items():
             if score_of_name < floor:
                 continue
-            item = self._names[name_no]
             if item.person is not None:
                 cmp = compare_names(person, item.person)
             else:
                 assert item.org is not None
                 cmp = compare_org_names(org, item.org)
             name_score_, matched = cmp.score, item.listed.name
-            ref, entry = self._entries[entry_no]
+            ref, entry = self._entry(entry_no)
             effects = [] if q.is_empty() else assess(self.facts(entry_no), q, self.orgs)
             score = apply(name_score_, effects)
             if cmp.conflicts:
@@ -233,26 +235,52 @@ class Screener:
         set_aside.sort(key=_rank_key)
         return ScreeningResult(query, q, threshold, matches[:limit], set_aside[:limit])
 
-    def _candidates(self, person: PersonName, org: OrgName, kinds: list[bool]) -> list[int]:
-        """Indexed names (people and/or organisations) sharing keys with two query parts (or the only one)."""
-        keys_per_part = [{p.skeleton} for p in person.parts if p.role not in (Role.PARTICLE, Role.INITIAL)]
-        org_keys = [{p.skeleton} for p in org.parts if p.role is not Role.PARTICLE]
-        if len(org_keys) > len(keys_per_part):
-            keys_per_part = org_keys
-        keys_per_part = [k for k in keys_per_part if all(k)]
-        if not keys_per_part:
-            return []
+
+
+class Screener(_Scoring):
+    """The current version of every loaded list, indexed in memory for screening."""
+
+    def __init__(self, threshold: float = DEFAULT_THRESHOLD) -> None:
+        super().__init__(threshold)
+        self._entries: list[tuple[ListVersionRef, SanctionsEntry]] = []
+        self._names: list[_Indexed] = []
+        self._postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}  # person? -> key -> names
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def name_count(self) -> int:
+        return len(self._names)
+
+    def add(self, ref: ListVersionRef, entries: list[SanctionsEntry]) -> None:
+        for entry in entries:
+            entry_no = len(self._entries)
+            self._entries.append((ref, entry))
+            for listed in entry.names:
+                if listed.kind not in SCREENED_KINDS:
+                    continue
+                item, keys = index_name(entry_no, entry.schema, listed)
+                if not keys:
+                    continue
+                name_no = len(self._names)
+                self._names.append(item)
+                postings = self._postings[item.person is not None]
+                for key in keys:
+                    postings.setdefault(key, []).append(name_no)
+
+    def _entry(self, entry_no: int) -> tuple[ListVersionRef, SanctionsEntry]:
+        return self._entries[entry_no]
+
+    def _lookup(self, person: PersonName, org: OrgName, kinds: list[bool]) -> list[_Indexed]:
+        keys, need = query_keys(person, org)
         counts: Counter[int] = Counter()
-        seen_keys: set[str] = set()
-        for keys in keys_per_part:
+        for key in keys:
             hits: set[int] = set()
-            for key in keys - seen_keys:
-                for kind in kinds:
-                    hits.update(self._postings[kind].get(key, ()))
-            seen_keys |= keys
+            for kind in kinds:
+                hits.update(self._postings[kind].get(key, ()))
             counts.update(hits)
-        need = min(2, len(seen_keys))
-        return [n for n, c in counts.items() if c >= need]
+        return [self._names[n] for n in sorted(n for n, c in counts.items() if c >= need)]
 
 
 def _rank_key(m: Match) -> tuple[float, float, str, str]:

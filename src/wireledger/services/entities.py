@@ -36,6 +36,7 @@ from ..resolve.identity_members import (
 from ..resolve.organisations import OrganisationIndex
 from ..resolve.ports import EntityTables, ScreeningTables
 from ..resolve.screen import Match, Screener
+from ..resolve.screen_index import StoredScreener
 from ..settings import Settings
 from ..store import Ledger, open_ledger
 
@@ -44,6 +45,7 @@ __all__ = ["EntityService", "EntitySyncSummary", "rescreen_entities", "screening
 _SYNCED = "synced:entities"  # the ledger generation the entities last caught up with
 _SCREENED = "screened:lists"  # the list versions (signature) they were last all screened against
 _KEEP_DECISIONS = 3  # rejected candidates kept per member, besides the chosen one
+_MANY_TO_SCREEN = 1000  # entities due: above this, the lists are read into memory (a few seconds once)
 _SCREEN_BATCH = 200  # entities per transaction when screening
 
 
@@ -104,7 +106,7 @@ class EntityService:
         self.screening_tables: ScreeningTables = self.ledger.screening
         self.orgs = OrganisationIndex.default()
         self._profiles: dict[str, EntityProfile] = {}
-        self._screener: Screener | None = None
+        self._screener: Screener | StoredScreener | None = None
 
     def __enter__(self) -> EntityService:
         return self
@@ -331,11 +333,14 @@ class EntityService:
             n += 1
 
     # --- screening -------------------------------------------------------------------------------------
-    def screener(self) -> Screener:
-        if self._screener is None:
+    def screener(self, many: bool = False) -> Screener | StoredScreener:
+        """The ledger's stored screening index; with ``many`` (names to screen), the lists read into
+        memory, which costs a few seconds once and then screens faster."""
+        if self._screener is None or (many and not isinstance(self._screener, Screener)):
             from .screening import ScreeningService
 
-            self._screener = ScreeningService(self.settings, self.ledger).screener()
+            service = ScreeningService(self.settings, self.ledger)
+            self._screener = service.memory_screener() if many else service.screener()
         return self._screener
 
     def screen(self, summary: EntitySyncSummary | None = None, everything: bool = False) -> EntitySyncSummary:
@@ -347,6 +352,8 @@ class EntityService:
         if not lists:
             return summary
         due = self.screening_tables.to_screen(lists, everything)
+        if len(due) > _MANY_TO_SCREEN:
+            self.screener(many=True)
         for i in range(0, len(due), _SCREEN_BATCH):
             with self._transaction():
                 for entity, stored, last_query in due[i : i + _SCREEN_BATCH]:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import UsageError, WireledgerError
 
 if TYPE_CHECKING:
+    from ..model.records import StoredMember
+    from ..resolve.organisations import OrganisationIndex
     from .entities import EntityService
 
 
@@ -157,6 +159,7 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
                 "name": m.member["name"],
                 "type": m.member["type"],
                 "how": m.how,
+                "mentions": m.member.get("mentions"),
                 "score": m.score,
                 "reasons": chosen[0]["reasons"] if chosen else [],
                 "rejected": [
@@ -187,13 +190,11 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             "titles": list(profile.get("titles") or {}),
             "roles": profile.get("roles") or [],
             "descriptions": list(profile.get("descriptions") or {}),
-            "organisations": [
-                {"id": oid, "label": words if oid.startswith("name:") else orgs.label(oid), "words": words}
-                for oid, words in (profile.get("orgs") or {}).items()
-            ],
+            "organisations": _organisations(profile, stored, orgs),
             "countries": list(profile.get("countries") or {}),
             "named_with": [{"key": k, **v} for k, v in list((profile.get("context") or {}).items())[:20]],
             "documents": list(documents.values()),
+            "mentions": profile.get("mentions"),
             "members": members,
             "merged_from": merged_from,
             "manual_decisions": service.tables.statements_about([live, *(r["from"] for r in merged_from)]),
@@ -204,6 +205,25 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             },
         },
     }
+
+
+def _organisations(
+    profile: dict[str, Any], stored: list[StoredMember], orgs: OrganisationIndex
+) -> list[dict[str, Any]]:
+    """The organisations the reports tie the entity to, in the reports' own words, each with the reports
+    that say so (``id`` is the known organisation it was recognised as, ``known_as`` that one's label)."""
+    out = []
+    for oid, words in (profile.get("orgs") or {}).items():
+        documents = sorted({m.document_id for m in stored if oid in (m.member.get("orgs") or {})})
+        said = sorted({m.member["orgs"][oid] for m in stored if oid in (m.member.get("orgs") or {})})
+        out.append({
+            "id": oid,
+            "label": words,
+            "words": said or [words],
+            "known_as": None if oid.startswith("name:") else orgs.label(oid),
+            "documents": documents,
+        })
+    return out
 
 
 def _screened(row: dict[str, Any]) -> dict[str, Any]:

@@ -34,6 +34,7 @@ ReadMany = Callable[[Iterable[Document]], Iterator[Reading | Problem]]
 EXIT_OK = 0  # every input was stored or was already present
 EXIT_SKIPPED = 1  # some inputs (or parts of them) were skipped: see the coded lines
 EXIT_NOTHING = 2  # nothing could be read, or a usage error
+STEP_FAILED = "W130"  # a reading step failed on a document (nlp/pipeline.py)
 
 
 @dataclass
@@ -51,6 +52,7 @@ class IngestSummary:
     skipped: list[Problem] = field(default_factory=list)
     known_skips: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # coded lines: W... input: cause
+    step_failures: int = 0  # reading steps that failed (W130, among the warnings)
 
     @property
     def exit_code(self) -> int:
@@ -63,7 +65,8 @@ class IngestSummary:
             "read": self.read, "stored": self.stored, "near_duplicates": self.near_duplicates,
             "duplicates": self.duplicates, "sources_added": self.sources_added, "relinked": self.relinked,
             "readings": self.readings, "skipped": len(self.skipped) + len(self.known_skips),
-            "skipped_new": len(self.skipped), "warnings": len(self.warnings), "exit_code": self.exit_code,
+            "skipped_new": len(self.skipped), "warnings": len(self.warnings),
+            "step_failures": self.step_failures, "exit_code": self.exit_code,
             "problems": [p.to_dict() | {"known": False} for p in self.skipped]
             + [p.to_dict() | {"known": True} for p in self.known_skips],
             "warning_list": [{"code": w.split(" ", 1)[0], "message": w} for w in self.warnings],
@@ -261,7 +264,7 @@ def _store_new(ledger: Store, doc: Document, read: Read | None, settings: Settin
 
 def _read(read: Read, doc: Document, summary: IngestSummary) -> Reading | None:
     try:
-        return read(doc)
+        reading = read(doc)
     except _ReadAheadFailed as exc:
         summary.skipped.append(Problem("E130", doc.source_id, str(exc),
                                        "document stored without its reading; a rerun tries again"))
@@ -270,3 +273,8 @@ def _read(read: Read, doc: Document, summary: IngestSummary) -> Reading | None:
         summary.skipped.append(Problem("E130", doc.source_id, f"reading failed ({type(exc).__name__}: {exc})",
                                        "document stored without its reading; a rerun tries again"))
         return None
+    # a step that failed (W130) leaves the reading without its output: the summary says so
+    failed = [w for w in reading.warnings if w.startswith(f"{STEP_FAILED} ")]
+    summary.warnings.extend(failed)
+    summary.step_failures += len(failed)
+    return reading

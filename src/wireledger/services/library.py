@@ -13,7 +13,6 @@ from ..model import Document
 from ..settings import Settings
 from ..store import SearchHit, Store, open_store
 
-OUTPUT_SCHEMA_VERSION = "1.0"  # of every JSON object the CLI (and later the API) prints
 EXAMPLE = "example"  # ``show example`` shows the example article shipped with the package
 
 
@@ -44,8 +43,20 @@ def document_summary(doc: Document, retracted: dict[str, dict[str, Any]] | None 
     return out
 
 
-def hit_dict(hit: SearchHit) -> dict[str, Any]:
-    return asdict(hit)
+def hit_dict(hit: SearchHit, rank: int | None = None, best: float | None = None) -> dict[str, Any]:
+    """A hit as data; with its ``rank`` (1 = best) and the best hit's score, also its ``relevance``: its
+    score as a percentage of the best one's (the engines' raw scores are on no common scale)."""
+    row = asdict(hit)
+    if rank is not None:
+        row["rank"] = rank
+        row["relevance"] = round(100 * hit.score / best, 1) if best else None
+    return row
+
+
+def ranked(hits: list[SearchHit]) -> list[dict[str, Any]]:
+    """Hits, best first, each with its rank and relevance (see ``hit_dict``)."""
+    best = max((h.score for h in hits), default=None)
+    return [hit_dict(h, i, best) for i, h in enumerate(hits, 1)]
 
 
 def _open(settings: Settings | None, store: Store | None) -> tuple[Store, bool]:

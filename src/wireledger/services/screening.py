@@ -1,8 +1,9 @@
 """Sanctions use cases: load lists, show them, screen a name (with context) against them.
 
-Interfaces call these; they take the one Settings object. A :class:`ScreeningService` keeps one
-ledger and one screening index (built from the current list versions on first use and
-rebuilt after lists change), so screening many names costs one index build.
+Interfaces call these; they take the one Settings object. The screening index is kept in the ledger
+(built when lists are loaded, and on first use in a ledger loaded before it existed), so screening a
+name reads only the candidates' entries: ``screener()`` opens it. ``memory_screener()`` reads every
+current list into memory instead, for screening many thousands of names in one process.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from typing import Any
 from ..errors import InputError, Problem, UsageError, WireledgerError
 from ..model.sanctions import SaveReport, VersionInfo
 from ..resolve.context import Qualifiers
-from ..resolve.lists import FORMATS, LoadedList, check_as_of, plan
 from ..resolve.ports import SanctionsTables
 from ..resolve.screen import Screener, ScreeningResult
+from ..resolve.screen_index import StoredScreener, refresh_index
 from ..settings import Settings
 from ..store import Ledger, open_ledger
 
@@ -53,7 +54,7 @@ class ScreeningService:
         self._owned = ledger is None
         self.ledger = ledger if ledger is not None else open_ledger(settings)
         self.tables: SanctionsTables = self.ledger.sanctions
-        self._screener: Screener | None = None
+        self._screener: Screener | StoredScreener | None = None
 
     def __enter__(self) -> ScreeningService:
         return self
@@ -71,7 +72,10 @@ class ScreeningService:
     def load(
         self, paths: Sequence[str | Path], format: str = "auto", as_of: str | None = None
     ) -> LoadSummary:
-        """Read and store every list in ``paths``; a file that cannot be read is reported and skipped."""
+        """Read and store every list in ``paths``; a file that cannot be read is reported and skipped.
+        The screening index of the lists that changed is rebuilt."""
+        from ..resolve.lists import FORMATS, LoadedList, check_as_of, plan  # the readers: only to load
+
         summary = LoadSummary()
         as_of = check_as_of(as_of)
         groups: list[tuple[str, list[Path]]] = []
@@ -89,6 +93,7 @@ class ScreeningService:
                 summary.problems.append(exc.problem)
         if summary.reports:
             self._screener = None
+            refresh_index(self.ledger.screening_index)
         return summary
 
     def versions(self, list_id: str | None = None) -> list[VersionInfo]:
@@ -98,13 +103,20 @@ class ScreeningService:
         return self.tables.matches(subject_id, limit)
 
     # --- screening -------------------------------------------------------------------------------
-    def screener(self) -> Screener:
+    def screener(self) -> Screener | StoredScreener:
+        """The ledger's stored screening index (brought up to date with the current list versions)."""
         if self._screener is None:
-            screener = Screener(self.settings.screening_threshold)
-            for ref, entries in self.tables.current_entries():
-                screener.add(ref, entries)
-            self._screener = screener
+            self._screener = StoredScreener(self.ledger.screening_index, self.settings.screening_threshold)
         return self._screener
+
+    def memory_screener(self) -> Screener:
+        """Every current list version read into an in-memory index: a few seconds to build, then
+        the fastest way to screen many names."""
+        screener = Screener(self.settings.screening_threshold)
+        for ref, entries in self.tables.current_entries():
+            screener.add(ref, entries)
+        self._screener = screener
+        return screener
 
     def screen(
         self,

@@ -28,6 +28,8 @@ TABLES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("sanctions_entries", "entry_rowid", ()),
     ("sanctions_names", "name_rowid", ()),
     ("sanctions_matches", "match_id", ()),
+    ("screening_indexed", "version_id", ()),
+    ("screening_keys", "version_id, name_rowid, key", ()),
     ("incident_mentions", "key", ()),
     ("incident_block_keys", "block_key, mention", ()),
     ("incident_edges", "a, b", ()),

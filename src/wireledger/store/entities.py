@@ -119,11 +119,12 @@ class SQLEntityStore:
         """Insert or update an entity's row and its blocking keys; its screening is due again."""
         now = now_iso()
         self.db.execute(
-            "INSERT INTO ledger_entities (id, kind, type, name, profile, members, documents, name_keys, "
-            "created_at, updated_at, screen_stale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+            "INSERT INTO ledger_entities (id, kind, type, name, profile, members, mentions, documents, "
+            "name_keys, created_at, updated_at, screen_stale) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
             "ON CONFLICT(id) DO UPDATE SET "
             "kind = excluded.kind, type = excluded.type, name = excluded.name, profile = excluded.profile, "
-            "members = excluded.members, documents = excluded.documents, name_keys = excluded.name_keys, "
+            "members = excluded.members, mentions = excluded.mentions, documents = excluded.documents, "
+            "name_keys = excluded.name_keys, "
             "updated_at = excluded.updated_at, screen_stale = 1",
             (
                 profile["id"],
@@ -132,6 +133,7 @@ class SQLEntityStore:
                 profile["name"],
                 _json(profile),
                 members,
+                profile.get("mentions"),
                 len(profile.get("documents") or {}),
                 name_keys,
                 now,
@@ -262,7 +264,7 @@ class SQLEntityStore:
         if sanctioned:
             where.append(f"{matches} > 0")
         sql = (
-            f"SELECT e.id, e.kind, e.type, e.name, e.members, e.documents, {matches} AS matches "
+            f"SELECT e.id, e.kind, e.type, e.name, e.members, e.documents, {matches} AS matches, e.mentions "
             f"FROM ledger_entities e WHERE {' AND '.join(where)} ORDER BY e.documents DESC, e.name, e.id"
         )
         if limit:
@@ -276,6 +278,7 @@ class SQLEntityStore:
                 "members": r[4],
                 "documents": r[5],
                 "sanctions_matches": r[6],
+                "mentions": r[7],
             }
             for r in self.db.execute(sql, params)
         ]

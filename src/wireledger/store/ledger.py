@@ -9,6 +9,7 @@ each implementing the port its domain defines:
 - ``entities``: ledger entities, manual decisions, redirects (``resolve.ports.EntityTables``);
 - ``sanctions``: sanctions lists and recorded matches (``resolve.ports.SanctionsTables``);
 - ``screening``: the screening of ledger entities (``resolve.ports.ScreeningTables``);
+- ``screening_index``: the keys screening looks names up by (``resolve.ports.ScreeningIndexTables``);
 - ``judgements``: what people decided (merges, splits, retractions) and the redirects of every area
   (``store/judgements.py``); the entity and incident stores record theirs through it;
 - ``state``: the generation every change the derived layers follow moves, and where each layer is;
@@ -32,6 +33,7 @@ from .judgements import SQLJudgements
 from .postgres import PostgresDatabase, is_postgres_url
 from .sanctions import SQLSanctionsStore
 from .screening import SQLScreeningStore
+from .screening_index import SQLScreeningIndex
 from .sql import Database
 from .sqlite import SQLiteDatabase
 from .state import SQLLedgerState
@@ -48,6 +50,7 @@ class Ledger:
         self.entities = SQLEntityStore(db)
         self.sanctions = SQLSanctionsStore(db)
         self.screening = SQLScreeningStore(db)
+        self.screening_index = SQLScreeningIndex(db)
         self.judgements = SQLJudgements(db)
         self.state = SQLLedgerState(db)
         self.tokens = SQLTokenStore(db)

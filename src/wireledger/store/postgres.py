@@ -22,7 +22,7 @@ from ..model import now_iso
 from .base import SearchHit
 from .documents import SQLDocumentStore
 from .migrate import available_migrations
-from .search_query import search_terms
+from .search_query import TITLE_WEIGHT, search_terms
 from .sql import Cursor, Database
 
 _WORDS = re.compile(r"\w+")
@@ -200,6 +200,8 @@ class PostgresDatabase(Database):
         """Nothing to do: the search column is computed by PostgreSQL from the row."""
 
     def search_documents(self, query: str, limit: int, include_copies: bool) -> list[SearchHit]:
+        """Ranked by cover density, a word in the title (weight A) weighing ``TITLE_WEIGHT`` times one in
+        the text (weight B), divided by 1 + log(length) so that a long text does not win by length alone."""
         parts: list[str] = []
         params: list[Any] = []
         for term, prefix in search_terms(query):
@@ -222,10 +224,11 @@ class PostgresDatabase(Database):
         rows = self.execute(
             f"WITH q AS (SELECT {tsquery} AS query) "
             "SELECT d.id, d.title, d.published, d.canonical_id, "
-            "ts_headline('english', coalesce(d.title, '') || ' ' || left(d.text, 20000), q.query, "
+            "ts_headline('english', CASE WHEN d.title IS NOT NULL AND strpos(d.text, d.title) = 1 "
+            "THEN left(d.text, 20000) ELSE coalesce(d.title, '') || ' ' || left(d.text, 20000) END, q.query, "
             "'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter= … ') AS "
             "snip, "
-            "ts_rank_cd(d.search, q.query) AS rank "
+            f"ts_rank_cd('{{0.1, 0.2, {1 / TITLE_WEIGHT}, 1.0}}', d.search, q.query, 1) AS rank "
             f"FROM documents d, q WHERE d.search @@ q.query{where} ORDER BY rank DESC, d.id LIMIT ?",
             (*params, limit),
         )

@@ -15,7 +15,7 @@ each write is one transaction. Rules:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..errors import InputError
@@ -232,26 +232,30 @@ class SQLSanctionsStore:
             yield ref, self.entries_of(int(lst["version_id"]))
 
     def entries_of(self, version_id: int) -> list[SanctionsEntry]:
+        return list(self.entries_where("e.version_id = ?", (version_id,)).values())
+
+    def entries_where(self, where: str, params: Sequence[Any]) -> dict[int, SanctionsEntry]:
+        """The entries (``e``) that ``where`` selects, by row, in row order, each with its names."""
         names: dict[int, list[ListedName]] = {}
         for r in self.db.execute(
             "SELECT n.entry_rowid, n.name, n.kind, n.family, n.given FROM sanctions_names n "
-            "JOIN sanctions_entries e ON e.entry_rowid = n.entry_rowid WHERE e.version_id = ? "
+            f"JOIN sanctions_entries e ON e.entry_rowid = n.entry_rowid WHERE {where} "
             "ORDER BY n.name_rowid",
-            (version_id,),
+            params,
         ):
             names.setdefault(int(r["entry_rowid"]), []).append(
                 ListedName(r["name"], r["kind"], r["family"], r["given"])
             )
-        return [
-            SanctionsEntry.from_data(
+        return {
+            int(r["entry_rowid"]): SanctionsEntry.from_data(
                 r["entry_id"], r["schema"], names.get(int(r["entry_rowid"]), []), json.loads(r["data"])
             )
             for r in self.db.execute(
-                "SELECT entry_rowid, entry_id, schema, data FROM sanctions_entries WHERE version_id = ? "
-                "ORDER BY entry_rowid",
-                (version_id,),
+                f"SELECT e.entry_rowid, e.entry_id, e.schema, e.data FROM sanctions_entries e WHERE {where} "
+                "ORDER BY e.entry_rowid",
+                params,
             )
-        ]
+        }
 
     def versions(self, list_id: str | None = None) -> list[VersionInfo]:
         """Every stored version (current first within a list), optionally of one list."""

@@ -10,6 +10,9 @@ import re
 
 from ..errors import UsageError
 
+# ranking, on both engines: a query word in a document's title counts this many times one in its text
+TITLE_WEIGHT = 2.5
+
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w")
 

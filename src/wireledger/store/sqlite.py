@@ -18,7 +18,7 @@ from ..model import now_iso
 from .base import SearchHit
 from .documents import SQLDocumentStore
 from .migrate import available_migrations, split_statements
-from .search_query import fts_query
+from .search_query import TITLE_WEIGHT, fts_query
 from .sql import Cursor, Database
 
 
@@ -110,11 +110,15 @@ class SQLiteDatabase(Database):
         self._conn.execute("INSERT INTO documents_fts (documents_fts) VALUES ('rebuild')")
 
     def search_documents(self, query: str, limit: int, include_copies: bool) -> list[SearchHit]:
+        """Ranked by BM25 with a word in the title weighing ``TITLE_WEIGHT`` times one in the text. (FTS5
+        gives a word found in more than half the documents a near-zero weight, so scores can be tiny: the
+        order still follows how often, and where, the words occur.)"""
         match = fts_query(query)
         where = "" if include_copies else " AND d.canonical_id IS NULL"
         rows = self._conn.execute(
             "SELECT d.id, d.title, d.published, d.canonical_id, "
-            "snippet(documents_fts, -1, '[', ']', ' … ', 16) AS snip, bm25(documents_fts) AS rank "
+            "snippet(documents_fts, -1, '[', ']', ' … ', 16) AS snip, "
+            f"bm25(documents_fts, {TITLE_WEIGHT}, 1.0) AS rank "
             "FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid "
             f"WHERE documents_fts MATCH ?{where} ORDER BY rank, d.id LIMIT ?",
             (match, limit),

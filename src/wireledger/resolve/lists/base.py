@@ -91,8 +91,11 @@ def date_in_name(name: str) -> str | None:
     return None
 
 
-def resolve_version_date(paths: list[Path], in_file: str | None, as_of: str | None) -> tuple[str, str]:
-    """The version date and where it came from: the file, --as-of, the file's name, its mtime."""
+def resolve_version_date(paths: list[Path], in_file: str | None, as_of: str | None,
+                         newest_listed: str | None = None) -> tuple[str, str]:
+    """The version date and where it came from, first found of: the date the file gives itself
+    (``file``), ``--as-of``, a date in the file's or folder's name (``file_name``), the newest listing
+    date its entries print (``newest_listing``: the list is at least that recent), the file's mtime."""
     if in_file:
         return in_file, "file"
     if as_of:
@@ -102,8 +105,24 @@ def resolve_version_date(paths: list[Path], in_file: str | None, as_of: str | No
             found = date_in_name(part)
             if found:
                 return found, "file_name"
+    if newest_listed:
+        return newest_listed, "newest_listing"
     newest = max(p.stat().st_mtime for p in paths)
     return datetime.fromtimestamp(newest).date().isoformat(), "file_modified"
+
+
+def newest_listing(entries: Iterable[SanctionsEntry]) -> str | None:
+    """The newest listing date the entries print (ISO or day.month.year), if any."""
+    found = [d for e in entries if e.listed_on
+             for d in (_iso_or_none(e.listed_on) or parse_day_month_year(e.listed_on),) if d]
+    return max(found, default=None)
+
+
+def _iso_or_none(text: str) -> str | None:
+    try:
+        return date.fromisoformat(text.strip()[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def parse_day_month_year(text: str) -> str | None:
@@ -162,8 +181,10 @@ def loaded_list(
     companion: bool = False,
     problems: list[Problem] | None = None,
 ) -> LoadedList:
-    """A version of a list as read from ``paths``: dated by the file, ``as_of``, the name or the mtime."""
-    version, source = resolve_version_date(list(paths), in_file, as_of)
+    """A version of a list as read from ``paths``: dated by the file, ``as_of``, the name, the newest
+    listing date of its entries, or the mtime (``resolve_version_date``)."""
+    entries = list(entries)
+    version, source = resolve_version_date(list(paths), in_file, as_of, newest_listing(entries))
     return LoadedList(
         list_id=list_id,
         title=title,
@@ -171,7 +192,7 @@ def loaded_list(
         format=format,
         version_date=version,
         version_date_source=source,
-        entries=list(entries),
+        entries=entries,
         files=[SourceFile.of(p) for p in paths],
         companion=companion,
         problems=problems or [],

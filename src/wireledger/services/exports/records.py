@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...merge.record import IncidentRecord
-from ..library import OUTPUT_SCHEMA_VERSION
+from .. import OUTPUT_SCHEMA_VERSION
 from .source import ExportSource
 
 EXPORT_KIND = "wireledger.incidents"  # the "export" field of the json format
