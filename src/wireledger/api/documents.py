@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from ..errors import WireledgerError
-from ..services import document_summary, documents, hit_dict, search, show, stats
+from ..services import document_summary, documents, search_results, show, stats
 from ..services.incidents import IncidentService
 from ..services.library import retractions
 from ..services.uploads import Uploader
@@ -122,10 +122,8 @@ def search_documents(who: Reader, settings: Ledgered,
                                              description='Words, "phrases", prefix*; all must occur.')],
                      limit: Limit = 20, copies: bool = False,
                      include_retracted: Retracted = False) -> dict[str, Any]:
-    hits = search(q, settings, limit=limit, include_copies=copies, include_retracted=include_retracted)
-    gone = retractions(settings) if include_retracted else {}
-    rows = [{**hit_dict(h), **({"retracted": gone[h.document_id]} if h.document_id in gone else {})}
-            for h in hits]
+    rows = search_results(q, settings, limit=limit, include_copies=copies,
+                          include_retracted=include_retracted)
     return answer({"query": q, "hits": rows})
 
 

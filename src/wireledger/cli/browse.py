@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from ..services import DocumentView, document_summary, documents, ranked, search, show, stats
+from ..services import DocumentView, document_summary, documents, search_results, show, stats
 from ..services.library import retractions
 from ..settings import Settings
 from . import cli
@@ -93,14 +93,12 @@ def search_command(settings: Settings, query: tuple[str, ...], limit: int, copie
                    include_retracted: bool, fmt: str) -> None:
     """Full-text search: words, "quoted phrases", prefix*; every term must occur."""
     text = " ".join(query)
-    hits = search(text, settings, limit=limit, include_copies=copies, include_retracted=include_retracted)
-    gone = retractions(settings) if include_retracted else {}
-    rows = [{**r, **({"retracted": gone[r["document_id"]]} if r["document_id"] in gone else {})}
-            for r in ranked(hits)]
+    rows = search_results(text, settings, limit=limit, include_copies=copies,
+                          include_retracted=include_retracted)
     if fmt != "text":
         echo_json("search", {"query": text, "hits": rows})
         return
-    if not hits:
+    if not rows:
         click.echo("no matches")
     for r in rows:
         mark = "  RETRACTED" if "retracted" in r else ""

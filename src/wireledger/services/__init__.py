@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         hit_dict,
         ranked,
         search,
+        search_results,
         show,
         stats,
     )
@@ -43,14 +44,16 @@ _WHERE = {
     **dict.fromkeys(("EXIT_NOTHING", "EXIT_OK", "EXIT_SKIPPED", "IngestSummary", "Progress", "ProgressUpdate",
                      "Read", "ingest"), ".ingestion"),
     **dict.fromkeys(("EXAMPLE", "DocumentView", "document_summary", "documents",
-                     "example_article", "hit_dict", "ranked", "search", "show", "stats"), ".library"),
+                     "example_article", "hit_dict", "ranked", "search", "search_results", "show", "stats"),
+                    ".library"),
     "reading_statements": ".provenance",
 }
 
 __all__ = [
     "EXAMPLE", "EXIT_NOTHING", "EXIT_OK", "EXIT_SKIPPED", "OUTPUT_SCHEMA_VERSION", "DocumentView",
     "IngestOptions", "IngestSummary", "Progress", "ProgressUpdate", "Read", "document_summary", "documents",
-    "example_article", "hit_dict", "ingest", "ranked", "reading_statements", "search", "show", "stats",
+    "example_article", "hit_dict", "ingest", "ranked", "reading_statements", "search", "search_results",
+    "show", "stats",
 ]
 
 

@@ -31,7 +31,7 @@ from .entities import EntityService
 from .exports import export, export_to_file
 from .incidents import IncidentService
 from .ingestion import IngestSummary, ingest
-from .library import hit_dict, search
+from .library import search_results
 from .screening import ScreeningService
 
 if TYPE_CHECKING:
@@ -241,8 +241,7 @@ class LedgerHandle:
 
     def search(self, query: str, limit: int = 20) -> ResultSet:
         """Full-text search over the reports (words, "phrases", prefix*)."""
-        return ResultSet(hit_dict(h) for h in search(query, self.settings, limit=limit,
-                                                     store=self.ledger.documents))
+        return ResultSet(search_results(query, self.settings, limit=limit, store=self.ledger.documents))
 
     def screen(self, name: str, threshold: float | None = None) -> ResultSet:
         """A name screened against the loaded sanctions lists: the matches, best first."""

@@ -128,6 +128,18 @@ def search(query: str, settings: Settings | None = None, *, limit: int = 20, inc
             ledger.close()
 
 
+def search_results(query: str, settings: Settings | None = None, *, limit: int = 20,
+                   include_copies: bool = False, include_retracted: bool = False,
+                   store: Store | None = None) -> list[dict[str, Any]]:
+    """What every interface shows for a search: the hits best first with their rank and relevance, and
+    (with ``include_retracted``) a retracted report marked with who retracted it, when and why."""
+    hits = search(query, settings, limit=limit, include_copies=include_copies, store=store,
+                  include_retracted=include_retracted)
+    gone = retractions(settings, store=store) if include_retracted else {}
+    return [{**row, **({"retracted": gone[row["document_id"]]} if row["document_id"] in gone else {})}
+            for row in ranked(hits)]
+
+
 def retractions(settings: Settings | None = None, *, store: Store | None = None) -> dict[str, dict[str, Any]]:
     """document id -> who retracted the report, when and why."""
     ledger, own = _open(settings, store)

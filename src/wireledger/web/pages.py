@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..api.security import Reader
 from ..errors import UsageError
-from ..services import hit_dict, search, show
+from ..services import search_results, show
 from ..services.incidents import IncidentService
 from .evidence import chain_label, fact_spans, pieces
 from .render import page, settings_of, with_error_page
@@ -33,7 +33,7 @@ def incident_filters(request: Request) -> dict[str, Any]:
 def home(request: Request, who: Reader) -> Response:
     query = (request.query_params.get("q") or "").strip()
     settings = settings_of(request)
-    hits = [hit_dict(h) for h in search(query, settings, limit=50)] if query else []
+    hits = search_results(query, settings, limit=50) if query else []
     filters = incident_filters(request)
     with IncidentService(settings) as service:
         rows = service.incidents(**filters)
