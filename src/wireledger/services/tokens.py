@@ -77,6 +77,15 @@ def revoke_token(settings: Settings, key: str) -> dict[str, Any]:
     return revoked
 
 
+def token_of(settings: Settings, secret: str) -> dict[str, Any] | None:
+    """The live token whose secret this is (None when there is none or it is revoked), asked of the ledger
+    each time: what the API does on every request."""
+    if not secret.startswith(PREFIX):
+        return None
+    with open_ledger(settings) as ledger:
+        return check_secret(ledger, secret)
+
+
 def check_secret(ledger: Ledger, secret: str) -> dict[str, Any] | None:
     """The live (not revoked) token whose secret this is, or None; notes when it was last used."""
     if not secret.startswith(PREFIX):
