@@ -91,7 +91,7 @@ def main() -> None:
         thread.join(timeout=10)
         revoke_token(settings, str(token.token["id"]))
     times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
     print(json.dumps({"db": args.db, "incidents": total, "requests": len(times), "statuses": statuses,
                       "p50_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1),
                       "max_ms": round(times[-1], 1), "floor_p95_ms": FLOOR_P95_MS,
