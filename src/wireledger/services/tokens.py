@@ -66,6 +66,12 @@ def list_tokens(settings: Settings) -> list[dict[str, Any]]:
         return ledger.tokens.all()
 
 
+def live_tokens(settings: Settings) -> int:
+    """How many tokens are not revoked (``serve`` says how to make one when there is none)."""
+    with open_ledger(settings) as ledger:
+        return sum(1 for t in ledger.tokens.all() if t["revoked_at"] is None)
+
+
 def revoke_token(settings: Settings, key: str) -> dict[str, Any]:
     """Revoke the token with id or name ``key`` (E100 when there is none)."""
     with open_ledger(settings, create=False) as ledger:
