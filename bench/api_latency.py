@@ -9,7 +9,8 @@ the ledger) with an admin token in the ``Authorization`` header, after ``--warmu
 request does what a browser's does: the token is checked against the ledger, the incidents are brought up
 to date (``sync()``, one read when nothing changed), the record and the related incidents are built and
 serialised. The token is created in the ledger for the run and revoked at the end. Prints the count of
-incidents, p50, p95 and max in milliseconds, and whether p95 meets the floor (100 ms, issue #15).
+incidents, p50, p95 and max in milliseconds, the first (untimed) request after the server started, and
+whether p95 meets the floor (100 ms, issue #15).
 """
 
 from __future__ import annotations
@@ -74,9 +75,10 @@ def main() -> None:
     while not server.started:
         time.sleep(0.05)
     times: list[float] = []
+    first: float | None = None
     statuses: dict[int, int] = {}
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}",
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120.0,
                           headers={"Authorization": f"Bearer {token.secret}"}) as client:
             for i, incident in enumerate(ids):
                 start = time.perf_counter()
@@ -84,6 +86,7 @@ def main() -> None:
                 response.read()
                 elapsed = (time.perf_counter() - start) * 1000
                 statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+                first = elapsed if first is None else first
                 if i >= args.warmup:
                     times.append(elapsed)
     finally:
@@ -94,7 +97,8 @@ def main() -> None:
     p95 = times[max(0, round(0.95 * len(times)) - 1)]
     print(json.dumps({"db": args.db, "incidents": total, "requests": len(times), "statuses": statuses,
                       "p50_ms": round(statistics.median(times), 1), "p95_ms": round(p95, 1),
-                      "max_ms": round(times[-1], 1), "floor_p95_ms": FLOOR_P95_MS,
+                      "max_ms": round(times[-1], 1), "first_ms": round(first or 0.0, 1),
+                      "floor_p95_ms": FLOOR_P95_MS,
                       "meets_floor": p95 < FLOOR_P95_MS}, indent=2))
 
 
