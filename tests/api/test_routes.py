@@ -168,3 +168,17 @@ def test_a_search_with_a_nul_character_is_an_answer(client: TestClient, reader: 
     response = client.get("/api/search", params={"q": "bomb\x00"}, headers=reader)
     assert response.status_code == 200, response.text
     assert response.json()["hits"] == client.get("/api/search?q=bomb", headers=reader).json()["hits"]
+
+
+def test_an_upload_nothing_can_be_read_from_is_its_coded_problem(own_settings: Settings,
+                                                                 tokens: Tokens) -> None:
+    editor = tokens(own_settings, "editor")
+    with TestClient(create_app(own_settings)) as client:
+        before = client.get("/api/stats", headers=editor).json()["stats"]["documents"]
+        pdf_file = {"file": ("report.pdf", b"%PDF-1.7\n%\xe2\xe3")}
+        pdf = client.post("/api/documents", headers=editor, files=pdf_file)
+        assert pdf.status_code == 400 and pdf.json()["error"]["code"] == "E102"
+        assert pdf.json()["error"]["input"] == "upload:report.pdf"
+        empty = client.post("/api/documents", headers=editor, files={"file": ("empty.txt", b"")})
+        assert empty.status_code == 400 and empty.json()["error"]["code"] == "E101"
+        assert client.get("/api/stats", headers=editor).json()["stats"]["documents"] == before
