@@ -182,3 +182,21 @@ def test_an_upload_nothing_can_be_read_from_is_its_coded_problem(own_settings: S
         empty = client.post("/api/documents", headers=editor, files={"file": ("empty.txt", b"")})
         assert empty.status_code == 400 and empty.json()["error"]["code"] == "E101"
         assert client.get("/api/stats", headers=editor).json()["stats"]["documents"] == before
+
+
+def test_an_admin_loads_a_list_and_a_reader_screens_as_the_cli_does(own_settings: Settings,
+                                                                     tokens: Tokens) -> None:
+    admin, reader = tokens(own_settings, "admin"), tokens(own_settings, "reader")
+    folder = FIXTURES / "sanctions" / "ofac_2025-03-01"
+    files = [("files", (p.name, p.read_bytes())) for p in sorted(folder.iterdir())]
+    with TestClient(create_app(own_settings)) as client:
+        loaded = client.post("/api/lists", headers=admin, files=files, data={"as_of": "2026-03-01"})
+        assert loaded.status_code == 200, loaded.text
+        assert [r["list_id"] for r in loaded.json()["loaded"]] == ["us_ofac_sdn"]
+        lists = api_json(client, reader, "/api/lists")
+        assert lists == cli_json(own_settings, "lists", "show")
+        query = "/api/screen?name=Timur+Khazarov&affiliation=GRU&rank=Lieutenant+General"
+        screened = api_json(client, reader, query)
+        assert screened["matches"]
+        assert screened == cli_json(own_settings, "screen", "Timur Khazarov", "--affiliation", "GRU",
+                                    "--rank", "Lieutenant General")
