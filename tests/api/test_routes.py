@@ -200,3 +200,20 @@ def test_an_admin_loads_a_list_and_a_reader_screens_as_the_cli_does(own_settings
         assert screened["matches"]
         assert screened == cli_json(own_settings, "screen", "Timur Khazarov", "--affiliation", "GRU",
                                     "--rank", "Lieutenant General")
+
+
+def test_an_editor_merges_and_splits_entities(own_settings: Settings, tokens: Tokens) -> None:
+    editor = tokens(own_settings, "editor")
+    with TestClient(create_app(own_settings)) as client:
+        people = client.get("/api/entities?type=person", headers=editor).json()["entities"]
+        keep, other = people[0]["id"], people[1]["id"]
+        merged = client.post("/api/entities/merge", headers=editor,
+                             json={"ids": [keep, other], "note": "one person"})
+        assert merged.status_code == 200, merged.text
+        assert merged.json()["into"] == keep and merged.json()["by"].startswith("token:")
+        followed = client.get(f"/api/entities/{other}", headers=editor).json()
+        assert followed["entity"]["id"] == keep and followed["redirects"][0]["from"] == other
+        document = followed["entity"]["documents"][-1]["document"]
+        split = client.post(f"/api/entities/{keep}/split", headers=editor, json={"document": document})
+        assert split.status_code == 200, split.text
+        assert split.json()["from"] == keep and split.json()["members"]
