@@ -64,3 +64,4 @@ def test_the_store_does_not_import_the_domains() -> None:
 
 def test_interfaces_reach_the_ledger_only_through_services() -> None:
     assert offenders("cli", ("wireledger.store", "sqlite3", "psycopg")) == {}
+    assert offenders("api", ("wireledger.store", "sqlite3", "psycopg")) == {}

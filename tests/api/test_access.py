@@ -178,3 +178,17 @@ def test_the_size_limit(own_settings: Settings) -> None:
         _error(client.post("/api/documents/text", headers={**editor, "Content-Type": "application/json"},
                            content=chunks()), 413, "E107")
         assert client.get("/api/stats", headers=editor).json()["stats"]["documents"] == before
+
+
+def test_roles_and_revocation_on_both_engines(db_url: str) -> None:
+    settings = Settings(db=db_url)
+    reader, editor = create_token(settings, "r", "reader"), create_token(settings, "e", "editor")
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/api/incidents", headers=bearer(reader.secret)).json()["incidents"] == []
+        _error(client.post("/api/entities/merge", headers=bearer(reader.secret), json={"ids": ["a", "b"]}),
+               403, "E171")
+        # the editor passes the role check; the entities do not exist
+        _error(client.post("/api/entities/merge", headers=bearer(editor.secret), json={"ids": ["a", "b"]}),
+               404, "E100")
+        CliRunner().invoke(cli, ["--db", db_url, "tokens", "revoke", "e"])
+        _error(client.get("/api/health", headers=bearer(editor.secret)), 401, "E170")

@@ -168,3 +168,52 @@ def test_a_search_with_a_nul_character_is_an_answer(client: TestClient, reader: 
     response = client.get("/api/search", params={"q": "bomb\x00"}, headers=reader)
     assert response.status_code == 200, response.text
     assert response.json()["hits"] == client.get("/api/search?q=bomb", headers=reader).json()["hits"]
+
+
+def test_an_upload_nothing_can_be_read_from_is_its_coded_problem(own_settings: Settings,
+                                                                 tokens: Tokens) -> None:
+    editor = tokens(own_settings, "editor")
+    with TestClient(create_app(own_settings)) as client:
+        before = client.get("/api/stats", headers=editor).json()["stats"]["documents"]
+        pdf_file = {"file": ("report.pdf", b"%PDF-1.7\n%\xe2\xe3")}
+        pdf = client.post("/api/documents", headers=editor, files=pdf_file)
+        assert pdf.status_code == 400 and pdf.json()["error"]["code"] == "E102"
+        assert pdf.json()["error"]["input"] == "upload:report.pdf"
+        empty = client.post("/api/documents", headers=editor, files={"file": ("empty.txt", b"")})
+        assert empty.status_code == 400 and empty.json()["error"]["code"] == "E101"
+        assert client.get("/api/stats", headers=editor).json()["stats"]["documents"] == before
+
+
+def test_an_admin_loads_a_list_and_a_reader_screens_as_the_cli_does(own_settings: Settings,
+                                                                     tokens: Tokens) -> None:
+    admin, reader = tokens(own_settings, "admin"), tokens(own_settings, "reader")
+    folder = FIXTURES / "sanctions" / "ofac_2025-03-01"
+    files = [("files", (p.name, p.read_bytes())) for p in sorted(folder.iterdir())]
+    with TestClient(create_app(own_settings)) as client:
+        loaded = client.post("/api/lists", headers=admin, files=files, data={"as_of": "2026-03-01"})
+        assert loaded.status_code == 200, loaded.text
+        assert [r["list_id"] for r in loaded.json()["loaded"]] == ["us_ofac_sdn"]
+        lists = api_json(client, reader, "/api/lists")
+        assert lists == cli_json(own_settings, "lists", "show")
+        query = "/api/screen?name=Timur+Khazarov&affiliation=GRU&rank=Lieutenant+General"
+        screened = api_json(client, reader, query)
+        assert screened["matches"]
+        assert screened == cli_json(own_settings, "screen", "Timur Khazarov", "--affiliation", "GRU",
+                                    "--rank", "Lieutenant General")
+
+
+def test_an_editor_merges_and_splits_entities(own_settings: Settings, tokens: Tokens) -> None:
+    editor = tokens(own_settings, "editor")
+    with TestClient(create_app(own_settings)) as client:
+        people = client.get("/api/entities?type=person", headers=editor).json()["entities"]
+        keep, other = people[0]["id"], people[1]["id"]
+        merged = client.post("/api/entities/merge", headers=editor,
+                             json={"ids": [keep, other], "note": "one person"})
+        assert merged.status_code == 200, merged.text
+        assert merged.json()["into"] == keep and merged.json()["by"].startswith("token:")
+        followed = client.get(f"/api/entities/{other}", headers=editor).json()
+        assert followed["entity"]["id"] == keep and followed["redirects"][0]["from"] == other
+        document = followed["entity"]["documents"][-1]["document"]
+        split = client.post(f"/api/entities/{keep}/split", headers=editor, json={"document": document})
+        assert split.status_code == 200, split.text
+        assert split.json()["from"] == keep and split.json()["members"]

@@ -75,5 +75,5 @@ def install_error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected failure on %s", request.url.path)
         problem = Problem("E116", request.url.path, f"unexpected failure: {type(exc).__name__}",
-                          "nothing was changed by this request")
+                          "the server logged the details")
         return error_response(problem, 500)

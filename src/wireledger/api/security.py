@@ -34,9 +34,8 @@ from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.responses import JSONResponse
 
 from ..errors import Problem
-from ..services.tokens import ROLES, check_secret
+from ..services.tokens import ROLES, token_of
 from ..settings import Settings
-from ..store import open_ledger
 
 COOKIE = "wireledger_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -92,8 +91,7 @@ def authenticate(request: Request) -> tuple[Principal | None, bool]:
 
 
 def _check(request: Request, secret: str) -> Principal | None:
-    with open_ledger(_settings(request)) as ledger:
-        token = check_secret(ledger, secret)
+    token = token_of(_settings(request), secret)
     return None if token is None or token["role"] not in ROLES else _principal(token)
 
 

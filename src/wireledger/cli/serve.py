@@ -30,8 +30,13 @@ def serve_command(settings: Settings, host: str, port: int, local: bool, fmt: st
 
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
+    from ..services.tokens import live_tokens
+
     if fmt == "text":
         click.echo(f"wireledger: serving {settings.db} at {url}{' (local: no sign-in)' if local else ''}")
+        if not local and not live_tokens(settings):
+            click.echo("wireledger: no API token yet; every request is refused (401) until one is made with "
+                       "`wireledger tokens create --name NAME --role reader`", err=True)
     else:  # the address a script waits for, before the server starts
         echo_json("serve", {"url": url, "db": settings.db, "local": local})
     uvicorn.run(create_app(settings, local=local), host=host, port=port, log_level="warning")

@@ -66,6 +66,12 @@ def list_tokens(settings: Settings) -> list[dict[str, Any]]:
         return ledger.tokens.all()
 
 
+def live_tokens(settings: Settings) -> int:
+    """How many tokens are not revoked (``serve`` says how to make one when there is none)."""
+    with open_ledger(settings) as ledger:
+        return sum(1 for t in ledger.tokens.all() if t["revoked_at"] is None)
+
+
 def revoke_token(settings: Settings, key: str) -> dict[str, Any]:
     """Revoke the token with id or name ``key`` (E100 when there is none)."""
     with open_ledger(settings, create=False) as ledger:
@@ -75,6 +81,15 @@ def revoke_token(settings: Settings, key: str) -> dict[str, Any]:
         revoked = ledger.tokens.revoke(found["id"])
     assert revoked is not None
     return revoked
+
+
+def token_of(settings: Settings, secret: str) -> dict[str, Any] | None:
+    """The live token whose secret this is (None when there is none or it is revoked), asked of the ledger
+    each time: what the API does on every request."""
+    if not secret.startswith(PREFIX):
+        return None
+    with open_ledger(settings) as ledger:
+        return check_secret(ledger, secret)
 
 
 def check_secret(ledger: Ledger, secret: str) -> dict[str, Any] | None:
