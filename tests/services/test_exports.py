@@ -127,13 +127,14 @@ def test_csv_gtd_uses_the_codebook_and_leaves_unknown_counts_empty(db: str, view
         assert (row["iday"] != "0") == bool(day)
         if day:
             assert (row["iyear"], row["imonth"], row["iday"]) == tuple(str(int(p)) for p in day.split("-"))
+        target = record["fields"].get("target_type", {}).get("best")
+        assert row["targtype1_txt"] == (tax.target_types[target]["gtd"]["name"] if target else "")
         weapons = [v["value"] for v in record["fields"].get("weapon", {}).get("values", [])]
         if weapons:
             assert row["weaptype1_txt"] == tax.weapon_categories[weapons[0]]["gtd"]["name"]
         else:
             assert row["weaptype1_txt"] == ""
-    assert any(r["nkill"] == "" for r in rows) or all(views["records"][r["eventid"]]["killed"] is not None
-                                                     for r in rows)
+    assert any(r["targtype1_txt"] for r in rows)  # the reader's target types reach the export
 
 
 def test_csv_acled_uses_the_codebook_and_the_taxonomy(db: str, views: dict[str, Any]) -> None:
@@ -150,6 +151,9 @@ def test_csv_acled_uses_the_codebook_and_the_taxonomy(db: str, views: dict[str, 
         assert row["fatalities"] == ("" if record["killed"] is None else str(record["killed"]))
         if row["time_precision"] == "1":
             assert row["event_date"] == record["date_first"] == record["date_last"]
+    # the fixtures hold incidents with a death toll and without one: an unknown toll is an empty cell
+    assert "" in {r["fatalities"] for r in rows}
+    assert any(r["fatalities"] not in ("", "0") for r in rows)
 
 
 def test_geojson_points_are_lon_lat_and_the_rest_is_counted(db: str, views: dict[str, Any]) -> None:
@@ -284,4 +288,5 @@ def test_seed_gtd_row_of_the_attack(seed_db: str) -> None:
     attack = next(r for r in rows if r["city"] == "Moscow")
     assert (attack["iyear"], attack["imonth"], attack["iday"]) == ("2026", "2", "6")
     assert attack["nwound"] == "1" and attack["country_txt"] == "Russia"
-    assert attack["attacktype1_txt"] == "Assassination"
+    assert attack["attacktype1_txt"] == "Assassination" and attack["targtype1_txt"] == "Military"
+    assert attack["nkill"] == "0" and attack["success"] == "0"  # an attempt: the general survived
