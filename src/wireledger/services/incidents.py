@@ -335,6 +335,7 @@ class _LedgerGraph:
     def __init__(self, service: IncidentService) -> None:
         self.service = service
         self._entities: Any = None
+        self._sanctioned: dict[str, list[str]] = {}
 
     def incidents_of(self, name: str) -> list[tuple[str, str, str]]:
         _, surname = name_keys(name)
@@ -370,12 +371,13 @@ class _LedgerGraph:
         if self._entities is None:
             self._entities = EntityService(self.service.settings, self.service.ledger)
             self._entities.sync()
-        wanted = name_value_key(name)
+            # the entities with a kept match, by name (asked once: a walk asks for every name it meets)
+            self._sanctioned = {}
+            for row in self._entities.tables.list_entities(sanctioned=True):
+                self._sanctioned.setdefault(name_value_key(row["name"]), []).append(row["id"])
         out: list[dict[str, Any]] = []
-        for row in self._entities.tables.list_entities(name_like=name):
-            if name_value_key(row["name"]) != wanted:
-                continue
-            for m in self._entities.screening_tables.current_screening(row["id"]):
+        for entity in self._sanctioned.get(name_value_key(name), []):
+            for m in self._entities.screening_tables.current_screening(entity):
                 if m["status"] == "match" and not m["different_person"]:
                     out.append({"list": m["list"], "entry": m["entry_id"], "label": m["name"],
                                 "score": m["score"]})
