@@ -17,7 +17,6 @@ from ..library import OUTPUT_SCHEMA_VERSION
 from .source import ExportSource
 
 
-
 def incident_object(source: ExportSource, record: IncidentRecord) -> dict[str, Any]:
     data = record.to_dict()
     data["entities"] = [{"name": p["name"], "role": p["role"], "kind": p["kind"],
