@@ -24,7 +24,8 @@ from wireledger.settings import Settings
 from wl_testing import FIXTURES, require_shared
 
 ARTICLES = ("stabbing_market.txt", "bombing_bus_terminal.txt", "contradictory_counts.txt",
-            "journalist_shot.txt", "kidnapping_engineers.txt", "protest_santiago.txt")
+            "journalist_shot.txt", "kidnapping_engineers.txt", "protest_santiago.txt",
+            "feed_regional_news.rss")
 RETRACTED = "protest_santiago.txt"
 # names as the codebooks spell them (GTD: START's codebook; ACLED: its codebook)
 GTD_NAMES = ("eventid", "iyear", "imonth", "iday", "approxdate", "extended", "country_txt", "provstate",
@@ -141,8 +142,10 @@ def test_csv_acled_uses_the_codebook_and_the_taxonomy(db: str, views: dict[str, 
     text, counts = exported(db, "csv-acled")
     columns, rows = csv_rows(text)
     assert set(ACLED_NAMES) <= set(columns)
-    assert counts["incidents"] == len(rows) == len(views["list"])
     tax = load_taxonomy()
+    mapped = [s["id"] for s in views["list"] if s["type"] in tax.event_types]  # a story without event: none
+    assert [r["event_id_cnty"] for r in rows] == mapped and counts["incidents"] == len(rows)
+    assert counts["left_out_no_acled_type"] == len(views["list"]) - len(mapped)
     for row in rows:
         record = views["records"][row["event_id_cnty"]]
         acled = tax.event_types[record["type"]].acled
