@@ -84,9 +84,14 @@ class ResultSet(Sequence[dict[str, Any]]):
         return pandas.DataFrame.from_records(self._rows)
 
 
-@cache
 def pipeline_for(settings: Settings) -> Pipeline:
-    """The reading pipeline for these settings, built once per process on first use."""
+    """The reading pipeline for these settings, built once per process on first use (the ledger is no
+    part of it: handles on two ledgers share one pipeline)."""
+    return _pipeline(settings.with_(db=Settings().db))
+
+
+@cache
+def _pipeline(settings: Settings) -> Pipeline:
     from ..nlp.pipeline import Pipeline
 
     return Pipeline(settings)
