@@ -85,7 +85,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.mark.parametrize("args", [["documents"], ["stats"], ["search", "harbour"], ["lists", "show"],
-                                  ["incidents"], ["entities"], ["sources"]])
+                                  ["incidents"], ["entities"], ["sources"], ["export"]])
 def test_db_goes_before_or_after_and_json_names_the_command(ledger: str, args: list[str]) -> None:
     before = invoke("--db", ledger, *args, "--format", "json")
     after = invoke(*args, "--format", "json", "--db", ledger)

@@ -24,7 +24,8 @@ from wireledger.settings import Settings
 from wl_testing import FIXTURES, require_shared
 
 ARTICLES = ("stabbing_market.txt", "bombing_bus_terminal.txt", "contradictory_counts.txt",
-            "journalist_shot.txt", "kidnapping_engineers.txt", "protest_santiago.txt")
+            "journalist_shot.txt", "kidnapping_engineers.txt", "protest_santiago.txt",
+            "feed_regional_news.rss")
 RETRACTED = "protest_santiago.txt"
 # names as the codebooks spell them (GTD: START's codebook; ACLED: its codebook)
 GTD_NAMES = ("eventid", "iyear", "imonth", "iday", "approxdate", "extended", "country_txt", "provstate",
@@ -127,21 +128,24 @@ def test_csv_gtd_uses_the_codebook_and_leaves_unknown_counts_empty(db: str, view
         assert (row["iday"] != "0") == bool(day)
         if day:
             assert (row["iyear"], row["imonth"], row["iday"]) == tuple(str(int(p)) for p in day.split("-"))
+        target = record["fields"].get("target_type", {}).get("best")
+        assert row["targtype1_txt"] == (tax.target_types[target]["gtd"]["name"] if target else "")
         weapons = [v["value"] for v in record["fields"].get("weapon", {}).get("values", [])]
         if weapons:
             assert row["weaptype1_txt"] == tax.weapon_categories[weapons[0]]["gtd"]["name"]
         else:
             assert row["weaptype1_txt"] == ""
-    assert any(r["nkill"] == "" for r in rows) or all(views["records"][r["eventid"]]["killed"] is not None
-                                                     for r in rows)
+    assert any(r["targtype1_txt"] for r in rows)  # the reader's target types reach the export
 
 
 def test_csv_acled_uses_the_codebook_and_the_taxonomy(db: str, views: dict[str, Any]) -> None:
     text, counts = exported(db, "csv-acled")
     columns, rows = csv_rows(text)
     assert set(ACLED_NAMES) <= set(columns)
-    assert counts["incidents"] == len(rows) == len(views["list"])
     tax = load_taxonomy()
+    mapped = [s["id"] for s in views["list"] if s["type"] in tax.event_types]  # a story without event: none
+    assert [r["event_id_cnty"] for r in rows] == mapped and counts["incidents"] == len(rows)
+    assert counts["left_out_no_acled_type"] == len(views["list"]) - len(mapped)
     for row in rows:
         record = views["records"][row["event_id_cnty"]]
         acled = tax.event_types[record["type"]].acled
@@ -150,6 +154,9 @@ def test_csv_acled_uses_the_codebook_and_the_taxonomy(db: str, views: dict[str, 
         assert row["fatalities"] == ("" if record["killed"] is None else str(record["killed"]))
         if row["time_precision"] == "1":
             assert row["event_date"] == record["date_first"] == record["date_last"]
+    # the fixtures hold incidents with a death toll and without one: an unknown toll is an empty cell
+    assert "" in {r["fatalities"] for r in rows}
+    assert any(r["fatalities"] not in ("", "0") for r in rows)
 
 
 def test_geojson_points_are_lon_lat_and_the_rest_is_counted(db: str, views: dict[str, Any]) -> None:
@@ -192,16 +199,15 @@ def test_graphml_holds_the_graph_the_graph_command_draws(db: str, views: dict[st
             assert (e["source"], e["target"], e["relation"]) in edges, (name, e)
 
 
-def test_ftm_validates_against_the_followthemoney_schema(db: str) -> None:
+def validate_ftm(entities: list[dict[str, Any]]) -> None:
+    """Each entity valid against the FollowTheMoney schema: no property dropped or altered by the schema's
+    cleaning (every property exists, every value is valid), required properties present, every entity
+    reference pointing to an entity of the export of a schema the property accepts."""
     model = pytest.importorskip("followthemoney").model
-    text, counts = exported(db, "ftm")
-    entities = [json.loads(line) for line in text.splitlines()]
-    ids = [e["id"] for e in entities]
-    assert len(ids) == len(set(ids)) == counts["entities"]
     by_id = {e["id"]: e for e in entities}
+    assert len(by_id) == len(entities)
     for data in entities:
         proxy = model.get_proxy(data, cleaned=False)
-        # nothing dropped or altered by the schema's cleaning: every property exists and every value is valid
         assert proxy.to_dict()["properties"] == data["properties"], data
         schema = proxy.schema
         assert not schema.abstract
@@ -213,6 +219,13 @@ def test_ftm_validates_against_the_followthemoney_schema(db: str) -> None:
                 for value in values:
                     assert value in by_id, (data["id"], name, value)
                     assert model.get(by_id[value]["schema"]).is_a(prop.range), (data["id"], name)
+
+
+def test_ftm_validates_against_the_followthemoney_schema(db: str) -> None:
+    text, counts = exported(db, "ftm")
+    entities = [json.loads(line) for line in text.splitlines()]
+    assert len(entities) == counts["entities"]
+    validate_ftm(entities)
     schemata = {e["schema"] for e in entities}
     assert {"Event", "Article", "Documentation", "Person", "Mention"} <= schemata
     again, _ = exported(db, "ftm")
@@ -263,6 +276,7 @@ def test_seed_geojson_puts_the_attack_in_moscow(seed_db: str) -> None:
 def test_seed_ftm_has_sanction_entities_for_the_general(seed_db: str) -> None:
     pytest.importorskip("followthemoney")
     entities = [json.loads(line) for line in exported(seed_db, "ftm")[0].splitlines()]
+    validate_ftm(entities)
     general = next(e for e in entities if e["schema"] == "Person"
                    and "Vladimir Alekseev" in e["properties"]["name"])
     sanctions = [e for e in entities
@@ -284,4 +298,5 @@ def test_seed_gtd_row_of_the_attack(seed_db: str) -> None:
     attack = next(r for r in rows if r["city"] == "Moscow")
     assert (attack["iyear"], attack["imonth"], attack["iday"]) == ("2026", "2", "6")
     assert attack["nwound"] == "1" and attack["country_txt"] == "Russia"
-    assert attack["attacktype1_txt"] == "Assassination"
+    assert attack["attacktype1_txt"] == "Assassination" and attack["targtype1_txt"] == "Military"
+    assert attack["nkill"] == "0" and attack["success"] == "0"  # an attempt: the general survived

@@ -90,3 +90,23 @@ def test_the_handle_and_its_exports_on_each_engine(db_url: str) -> None:
         first.pop("entities")
         assert first == {k: v for k, v in ledger.incident(listed[0]["id"]).items()
                          if k not in ("redirects", "related")}
+
+
+@pytest.mark.slow
+def test_a_text_that_cannot_be_read_is_stored_and_the_error_says_why(tmp_path: Path) -> None:
+    from wl_testing import FIXTURES
+
+    french = (FIXTURES / "ingest" / "french_report.txt").read_text(encoding="utf-8")
+    with wireledger.open(str(tmp_path / "ledger.db")) as ledger:
+        with pytest.raises(wireledger.WireledgerError) as caught:
+            ledger.read(french, published="2026-03-02")
+        assert caught.value.code == "E130" and "W001" in str(caught.value)
+        assert ledger.ledger.documents.stats()["documents"] == 1  # stored all the same: nothing is lost
+
+
+@pytest.mark.slow
+def test_the_pipeline_is_built_once_whatever_the_ledger() -> None:
+    from wireledger.services.handle import pipeline_for
+    from wireledger.settings import Settings
+
+    assert pipeline_for(Settings(db="one.db")) is pipeline_for(Settings(db="postgresql://h/two"))

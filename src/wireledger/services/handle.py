@@ -84,9 +84,14 @@ class ResultSet(Sequence[dict[str, Any]]):
         return pandas.DataFrame.from_records(self._rows)
 
 
-@cache
 def pipeline_for(settings: Settings) -> Pipeline:
-    """The reading pipeline for these settings, built once per process on first use."""
+    """The reading pipeline for these settings, built once per process on first use (the ledger is no
+    part of it: handles on two ledgers share one pipeline)."""
+    return _pipeline(settings.with_(db=Settings().db))
+
+
+@cache
+def _pipeline(settings: Settings) -> Pipeline:
     from ..nlp.pipeline import Pipeline
 
     return Pipeline(settings)
@@ -189,8 +194,8 @@ class LedgerHandle:
         text, or a near-duplicate of it, is already in the ledger)."""
         _check_published(published)
         doc = text_document(text, published, title)
-        ingest([], None, self.settings, read=pipeline_for(self.settings).read, store=self.ledger.documents,
-               documents=[doc])
+        summary = ingest([], None, self.settings, read=pipeline_for(self.settings).read,
+                         store=self.ledger.documents, documents=[doc])
         self.sync()
         from ..merge.reading_json import reading_from_dict
 
@@ -199,8 +204,9 @@ class LedgerHandle:
         data = self.ledger.documents.get_reading(home)
         document = self.ledger.documents.get_document(home)
         if data is None or document is None:
-            raise WireledgerError("E130", doc.source_id, "the text was stored without a reading",
-                                  "see the ingest problems; `reread` tries again")
+            why = [str(p) for p in summary.skipped] + [w for w in summary.warnings if w.startswith("W001")]
+            raise WireledgerError("E130", doc.source_id, "the text was stored without a reading"
+                                  + (f" ({'; '.join(why)})" if why else ""), "`reread` tries again")
         return reading_from_dict(data, document)
 
     def sync(self) -> None:

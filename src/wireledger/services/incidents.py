@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -335,6 +335,8 @@ class _LedgerGraph:
     def __init__(self, service: IncidentService) -> None:
         self.service = service
         self._entities: Any = None
+        self._sanctioned: dict[str, list[str]] = {}
+        self._people: dict[str, list[tuple[str | None, str | None, tuple[str, ...]]]] = {}
 
     def incidents_of(self, name: str) -> list[tuple[str, str, str]]:
         _, surname = name_keys(name)
@@ -353,12 +355,23 @@ class _LedgerGraph:
                 "type": s.get("type"), "date": s.get("date_label"), "place": s.get("place")}
 
     def affiliations(self, name: str) -> list[str]:
-        found = self.incidents_of(name)
+        full, surname = name_keys(name)
         orgs: set[str] = set()
-        for inc, _, _ in found:
-            for p in self.service._member_profiles(inc):
-                orgs.update(a for person in _matching(p, name) for a in person.affiliations)
+        for inc, _, _ in self.incidents_of(name):
+            for person_full, person_surname, affiliations in self._affiliations_in(inc):
+                if (full and person_full == full) or (not full and person_surname == surname):
+                    orgs.update(affiliations)
         return sorted(orgs)
+
+    def _affiliations_in(self, incident: str) -> list[tuple[str | None, str | None, tuple[str, ...]]]:
+        """(full key, surname key, affiliations) of the people of an incident's member events, kept for the
+        walk: a walk meets an incident once for each of its people."""
+        if incident not in self._people:
+            self._people[incident] = [
+                (person.full_key, person.surname_key, tuple(person.affiliations))
+                for p in self.service._member_profiles(incident) for person in p.people
+                if person.affiliations]
+        return self._people[incident]
 
     def members(self, name: str) -> list[str]:
         return self.service.tables.members_of_organisation(affiliation_key(name))
@@ -370,12 +383,13 @@ class _LedgerGraph:
         if self._entities is None:
             self._entities = EntityService(self.service.settings, self.service.ledger)
             self._entities.sync()
-        wanted = name_value_key(name)
+            # the entities with a kept match, by name (asked once: a walk asks for every name it meets)
+            self._sanctioned = {}
+            for row in self._entities.tables.list_entities(sanctioned=True):
+                self._sanctioned.setdefault(name_value_key(row["name"]), []).append(row["id"])
         out: list[dict[str, Any]] = []
-        for row in self._entities.tables.list_entities(name_like=name):
-            if name_value_key(row["name"]) != wanted:
-                continue
-            for m in self._entities.screening_tables.current_screening(row["id"]):
+        for entity in self._sanctioned.get(name_value_key(name), []):
+            for m in self._entities.screening_tables.current_screening(entity):
                 if m["status"] == "match" and not m["different_person"]:
                     out.append({"list": m["list"], "entry": m["entry_id"], "label": m["name"],
                                 "score": m["score"]})
@@ -383,13 +397,6 @@ class _LedgerGraph:
 
     def incidents_at(self, place: str) -> list[str]:
         return [s["id"] for s in self.service.tables.list_incidents(place=place)]
-
-
-def _matching(profile: EventProfile, name: str) -> Iterable[Any]:
-    full, surname = name_keys(name)
-    for person in profile.people:
-        if (full and person.full_key == full) or (not full and person.surname_key == surname):
-            yield person
 
 
 # --- evaluation -------------------------------------------------------------------------------------------

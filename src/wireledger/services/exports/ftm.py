@@ -35,11 +35,12 @@ _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 def ftm_entity(entity_id: str, schema: str, **properties: Any) -> dict[str, Any]:
-    """An entity as FtM's JSON form; each property a list of strings, empty values dropped."""
+    """An entity as FtM's JSON form; each property a list of strings (spaces collapsed, as FtM's cleaning
+    would), empty values dropped."""
     props: dict[str, list[str]] = {}
     for name, value in properties.items():
         values = value if isinstance(value, list | tuple | set) else [value]
-        kept = [str(v) for v in values if v is not None and str(v).strip()]
+        kept = [" ".join(str(v).split()) for v in values if v is not None and str(v).strip()]
         if kept:
             props[name] = list(dict.fromkeys(kept))
     return {"id": entity_id, "schema": schema, "properties": props}
@@ -128,7 +129,8 @@ class FtmWriter:
         url = stored.url if stored is not None and stored.url else None
         yield from self.emit(ftm_entity(
             ftm_id(str(doc["document"])), "Article", title=doc.get("title"), name=doc.get("title"),
-            publishedAt=doc.get("published"), publisher=doc.get("outlet"),
+            publishedAt=str(doc["published"])[:10] if doc.get("published") else None,  # the day
+            publisher=doc.get("outlet"),
             author=stored.author if stored is not None else None,
             sourceUrl=url if url and url.lower().startswith(("http://", "https://")) else None))
 

@@ -16,8 +16,6 @@ from ...merge.record import IncidentRecord
 from .. import OUTPUT_SCHEMA_VERSION
 from .source import ExportSource
 
-EXPORT_KIND = "wireledger.incidents"  # the "export" field of the json format
-
 
 def incident_object(source: ExportSource, record: IncidentRecord) -> dict[str, Any]:
     data = record.to_dict()
@@ -27,8 +25,8 @@ def incident_object(source: ExportSource, record: IncidentRecord) -> dict[str, A
 
 
 def write_json(source: ExportSource, counts: Counter[str]) -> Iterator[str]:
-    head = {"schema_version": OUTPUT_SCHEMA_VERSION, "export": EXPORT_KIND,
-            "filters": source.filters.to_dict()}
+    # the head every JSON output of the CLI carries (schema_version, command), then the filters
+    head = {"schema_version": OUTPUT_SCHEMA_VERSION, "command": "export", "filters": source.filters.to_dict()}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "incidents": ['
     for _, record in source.records():
         yield ("," if counts["incidents"] else "") + "\n" + json.dumps(incident_object(source, record),

@@ -49,6 +49,7 @@ class ExportSource:
         self._entity_service: EntityService | None = None
         self._summaries: list[dict[str, Any]] | None = None
         self._entity_ids: dict[tuple[str, tuple[str, ...]], str | None] = {}
+        self._by_document: dict[str, list[tuple[str, set[str]]]] = {}
         self._entities: dict[str, dict[str, Any]] = {}
         self._documents: dict[str, Document | None] = {}
 
@@ -93,16 +94,25 @@ class ExportSource:
 
     def _find_entity(self, name: str, documents: set[str]) -> str | None:
         wanted = name_value_key(name)
-        tables = self.entity_service.tables
-        for row in tables.list_entities(name_like=name):
-            for stored in tables.members_of(row["id"]):
-                if stored.document_id not in documents:
-                    continue
-                names = [stored.member.get("name") or "", *(stored.member.get("aliases") or ())]
-                keys = {name_value_key(n) for n in names if n}
+        for doc in sorted(documents):
+            for entity, keys in self._document_entities(doc):
                 if wanted in keys or any(k.endswith(" " + wanted) for k in keys):
-                    return str(row["id"])
+                    return entity
         return None
+
+    def _document_entities(self, doc: str) -> list[tuple[str, set[str]]]:
+        """The ledger entities with a member in report ``doc``, each with the name keys of those members
+        (a member's key is ``<document>#<the reading's entity id>``; its names are the reading's)."""
+        if doc not in self._by_document:
+            found = self.entity_service.tables.member_keys_of_document(doc)
+            readings = {str(e.get("id")): e for e in self.incident_service.store.reading_entities(doc) or []}
+            names: dict[str, set[str]] = {}
+            for key, entity in found:
+                given = readings.get(key.rpartition("#")[2]) or {}
+                words = [given.get("name") or "", *(given.get("aliases") or ())]
+                names.setdefault(entity, set()).update(name_value_key(n) for n in words if n)
+            self._by_document[doc] = sorted(names.items())
+        return self._by_document[doc]
 
     def entity(self, entity_id: str) -> dict[str, Any]:
         """A ledger entity as ``entity ID`` shows it (names, titles, sanctions matches...)."""
