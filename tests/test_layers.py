@@ -65,3 +65,17 @@ def test_the_store_does_not_import_the_domains() -> None:
 def test_interfaces_reach_the_ledger_only_through_services() -> None:
     assert offenders("cli", ("wireledger.store", "sqlite3", "psycopg")) == {}
     assert offenders("api", ("wireledger.store", "sqlite3", "psycopg")) == {}
+
+
+def test_importing_the_package_loads_no_use_case() -> None:
+    """``import wireledger`` (which every command does) is cheap: the Python API's names load on first use."""
+    import subprocess
+    import sys
+
+    code = ("import sys, wireledger; print(sorted(m for m in sys.modules if m.startswith("
+            "('wireledger.services', 'wireledger.store', 'spacy', 'numpy'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    code = "import wireledger; print(wireledger.open.__name__, wireledger.Reading.__name__)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["open_handle", "Reading"]

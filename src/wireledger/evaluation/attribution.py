@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..ingest.build import DocumentDraft, build_document
 from ..model import Claim, Document, Reading
 from ..model.reading import MODALITIES
+from ..model.yaml_data import load_yaml
 from ..nlp.attribution_lexicon import SOURCE_TYPES
 from ..nlp.attribution_sources import names_match, norm_name
 
@@ -62,7 +61,7 @@ class AttributionFixture:
 
 def load_fixture(path: str | Path) -> AttributionFixture:
     p = Path(path)
-    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    data = load_yaml(p.read_text(encoding="utf-8"))
     problems = lint_fixture(data)
     if problems:
         raise ValueError(f"{p}: " + "; ".join(problems))

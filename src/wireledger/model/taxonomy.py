@@ -9,7 +9,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-import yaml
+from .yaml_data import load_yaml
 
 REQUIRED_EVENT_TYPES = (
     "assassination", "armed_assault", "bombing", "kidnapping", "hostage_taking", "hijacking", "arson",
@@ -164,7 +164,7 @@ def parse_taxonomy(data: dict[str, Any]) -> Taxonomy:
 def load_taxonomy() -> Taxonomy:
     """The taxonomy shipped with the package (read once, on first use)."""
     text = resources.files("wireledger.model").joinpath("taxonomy.yaml").read_text(encoding="utf-8")
-    return parse_taxonomy(yaml.safe_load(text))
+    return parse_taxonomy(load_yaml(text))
 
 
 def lint_taxonomy(tax: Taxonomy) -> list[str]:

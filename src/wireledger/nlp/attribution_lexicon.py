@@ -12,8 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..model.yaml_data import load_yaml
 from .reporting_verbs import load_reporting_verbs
 
 SOURCE_TYPES = ("media", "official", "anonymous", "document", "outlet", "person", "organization", "other")
@@ -90,7 +89,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         raw = resources.files("wireledger.nlp").joinpath("data/attribution.yaml").read_text("utf-8")
     else:
         raw = Path(path).read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     problems = lint_lexicon(data)
     if problems:
         raise ValueError("attribution lexicon is invalid: " + "; ".join(problems))

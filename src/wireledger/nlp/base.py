@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Protocol
 
-import yaml
-
 from ..model import Claim, DateValue, Document, Entity, Event, Location, Reading
+from ..model.yaml_data import load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built in
 
 
 def data_bytes(name: str) -> bytes:
@@ -29,7 +27,7 @@ def data_bytes(name: str) -> bytes:
 def load_data(name: str) -> Any:
     """One of the YAML word lists in wireledger/nlp/data (read with the C loader when there is one)."""
     text = resources.files("wireledger.nlp").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=_YAML_LOADER)
+    return load_yaml(text)
 
 
 @dataclass

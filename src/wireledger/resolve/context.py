@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from rigour.territories import lookup_territory
 
 from ..model.sanctions import SanctionsEntry
+from ..model.yaml_data import load_yaml
 from .keys import romanise
 from .organisations import OrganisationIndex
 
@@ -113,12 +113,12 @@ def apply(score: float, effects: list[Effect]) -> float:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[dict[str, str], frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
-    raw = yaml.safe_load(resources.files("wireledger.resolve").joinpath("data/roles.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("wireledger.resolve").joinpath("data/roles.yaml").read_text("utf-8"))
     synonyms: dict[str, str] = {}
     for canon, words in raw["synonyms"].items():
         for w in words:
             synonyms[" ".join(_TOKEN.findall(w.lower()))] = canon
-    ranks_raw = yaml.safe_load(
+    ranks_raw = load_yaml(
         resources.files("wireledger.resolve").joinpath("data/name_words.yaml").read_text("utf-8")
     )["ranks"]
     ranks: dict[str, list[tuple[str, ...]]] = {}  # first word -> ranks starting with it, longest first

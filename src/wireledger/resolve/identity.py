@@ -48,8 +48,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..model.yaml_data import load_yaml
 from .compare import SINGLE_PART_CAP, NameComparison, compare_names, compare_org_names
 from .context import country_codes, role_words
 from .identity_members import (
@@ -426,7 +425,7 @@ def together(member: Member, profile: EntityProfile) -> list[Evidence]:
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[dict[str, str], frozenset[str]]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("wireledger.resolve").joinpath("data/title_abbreviations.yaml").read_text("utf-8")
     )
     return {k: v for k, v in raw["words"].items()}, frozenset(raw["ignore"])

@@ -26,10 +26,10 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from rigour.names import tokenize_name
 from rigour.text.scripts import is_latin
 
+from ..model.yaml_data import load_yaml
 from .keys import romanise, skeleton_key, spelling_key
 
 
@@ -90,7 +90,7 @@ class _TitleTable:
 
 @lru_cache(maxsize=1)
 def _titles() -> _TitleTable:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("wireledger.resolve").joinpath("data/name_words.yaml").read_text("utf-8")
     )
     words: set[tuple[str, ...]] = set()

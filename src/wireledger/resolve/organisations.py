@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from ..model.yaml_data import load_yaml
 from .keys import spelling_key
 
 AGENCY_KINDS = frozenset({"intelligence", "security", "police"})
@@ -168,7 +167,7 @@ def _acronym_fits(acr: str, words: list[str]) -> bool:
 
 @lru_cache(maxsize=1)
 def _known() -> tuple[Organisation, ...]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("wireledger.resolve").joinpath("data/organisations.yaml").read_text("utf-8")
     )
     out: list[Organisation] = []
