@@ -20,6 +20,7 @@ from .base import ReadingDoc
 from .dates import parse_published
 from .events import Draft, EventContext, fill_event, types_compatible
 from .events_lexicon import Lexicon, load_lexicon
+from .events_responsible import PerpetratorNamer
 from .events_roles import RoleTaggerHints, fillers_to_event
 from .events_status import perpetrator_status
 from .events_syntax import lemma
@@ -127,6 +128,7 @@ class BackgroundStep:
                     self._arrest_follow_up(ctx, ev, merged)
                 past = {ctx.sent_of[i] for x in merged if x.event.background for i in x.tokens}
                 VictimNamer(ctx).add_to(ev, past)
+                PerpetratorNamer(ctx).add_to(ev, past)
         if self.hints is not None and RoleTaggerHints.applies(doc.text):
             main = self._apply_tagger(ctx, merged, main, dominant) or main
         order = sorted(merged, key=lambda d: (d is not main, d.event.background, min(d.tokens, default=0)))
