@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from reading_support import pipeline, read_text
 
+from wireledger.ingest.build import DocumentDraft, build_document
 from wireledger.model import Location
 from wireledger.nlp.base import ReadingDoc
 from wireledger.nlp.places import place_span
-from wireledger.ingest.build import DocumentDraft, build_document
 
 
 def placed(doc: ReadingDoc, text: str) -> Location | None:
@@ -19,16 +19,16 @@ def placed(doc: ReadingDoc, text: str) -> Location | None:
 def test_a_state_police_force_names_the_state_of_a_town_with_namesakes() -> None:
     # Wilmington, North Carolina is the most populous Wilmington; the report's agency is Delaware's
     doc = read_text("Man killed in overnight shooting in Wilmington\n\n"
-                    "A 41-year-old man was shot and killed early Sunday outside a corner store in Wilmington, "
-                    "police said.\n\nDelaware State Police are assisting city detectives. No arrests have "
+                    "A 41-year-old man was shot and killed early Sunday outside a corner store in "
+                    "Wilmington, police said.\n\nDelaware State Police are assisting city detectives. No arrests have "
                     "been made.")
     town = placed(doc, "Wilmington")
     assert town is not None and (town.city, town.region) == ("Wilmington", "Delaware")
 
 
 def test_without_the_cue_the_most_populous_namesake_still_stands() -> None:
-    doc = read_text("A 41-year-old man was shot and killed early Sunday outside a corner store in Wilmington, "
-                    "police said. No arrests have been made.")
+    doc = read_text("A 41-year-old man was shot and killed early Sunday outside a corner store in "
+                    "Wilmington, police said. No arrests have been made.")
     town = placed(doc, "Wilmington")
     assert town is not None and town.region == "North Carolina"
 
@@ -46,8 +46,8 @@ def test_a_bare_name_beside_its_county_is_the_county_of_the_named_state() -> Non
 
 
 def test_the_outlet_s_name_is_a_cue_for_the_state() -> None:
-    draft = DocumentDraft(text="A man was shot and wounded on Friday night in Wilmington, police said. He was "
-                          "taken to a hospital.", source_id="t", source_format="text", input_name="t",
+    draft = DocumentDraft(text="A man was shot and wounded on Friday night in Wilmington, police said. "
+                          "He was taken to a hospital.", source_id="t", source_format="text", input_name="t",
                           outlet="Delaware Public Media")
     doc = pipeline().read_doc(build_document(draft))
     town = placed(doc, "Wilmington")
@@ -71,7 +71,8 @@ def test_two_cross_streets_take_their_plural_street_word() -> None:
 def test_a_street_with_no_city_is_labelled_once() -> None:
     loc = Location(name="Clio Avenue", detail="Clio Avenue")
     assert loc.label() == "Clio Avenue"
-    full = Location(name="Wilmington", detail="Clio Avenue", city="Wilmington", region="Delaware", country="US")
+    full = Location(name="Wilmington", detail="Clio Avenue", city="Wilmington", region="Delaware",
+                    country="US")
     assert full.label() == "Clio Avenue, Wilmington, Delaware, US"
     assert Location(name="Baltimore", detail="baltimore", city="Baltimore").label() == "baltimore"
 

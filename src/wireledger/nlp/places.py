@@ -263,8 +263,9 @@ class PlacesStep:
             words = text.split()
             for n in (2, 1):
                 for k in range(len(words) - n + 1):
-                    state = self.gaz.us_state(" ".join(words[k:k + n]))
-                    if state is not None and state.admin1 and fold(state.name) == fold(" ".join(words[k:k + n])):
+                    part = " ".join(words[k:k + n])
+                    state = self.gaz.us_state(part)
+                    if state is not None and state.admin1 and fold(state.name) == fold(part):
                         out.append((start, state.admin1))
         return out
 
