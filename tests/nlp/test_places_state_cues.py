@@ -20,8 +20,8 @@ def test_a_state_police_force_names_the_state_of_a_town_with_namesakes() -> None
     # Wilmington, North Carolina is the most populous Wilmington; the report's agency is Delaware's
     doc = read_text("Man killed in overnight shooting in Wilmington\n\n"
                     "A 41-year-old man was shot and killed early Sunday outside a corner store in "
-                    "Wilmington, police said.\n\nDelaware State Police are assisting city detectives. No arrests have "
-                    "been made.")
+                    "Wilmington, police said.\n\nDelaware State Police are assisting city detectives. "
+                    "No arrests have been made.")
     town = placed(doc, "Wilmington")
     assert town is not None and (town.city, town.region) == ("Wilmington", "Delaware")
 

@@ -211,10 +211,10 @@ class PlacesStep:
         names = {fold(m.text) for e in places for m in e.mentions}
         # a city named in an agency's or outlet's name counts for its neighbourhoods ("Chicago police")
         ctx.names = names | self._cities_in_names(doc)
-        for start, code in self._states_in_names(doc):
+        for start, postal in self._states_in_names(doc):
             # "Delaware State Police", "Georgia Bureau of Investigation", an outlet's "South Georgia News"
-            ctx.states[code] += 1
-            ctx.evidence.append((start, "US-" + code))
+            ctx.states[postal] += 1
+            ctx.evidence.append((start, "US-" + postal))
         supported: dict[str, set[str]] = {}
         for name in names:
             for p in self.gaz.lookup(name):
