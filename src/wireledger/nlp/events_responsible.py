@@ -87,14 +87,17 @@ class PerpetratorNamer:
         victims = {p.entity for p in ev.participants if p.role in ("victim", "target") and p.entity}
         added: list[Participant] = []
         for ent in self.ctx.rdoc.entities:
-            if ent.type not in GROUP_TYPES or ent.id in victims:
+            if ent.type not in GROUP_TYPES:
                 continue
             toks = _name_tokens(ent.name)
             if not toks or any(toks <= h or h <= toks for h in held):
                 continue
-            span = self._responsible_mention(ent, skip_sentences)
+            # "blamed the attack on X" is parsed as an attack on X: the blame says X is no target
+            span = self._responsible_mention(ent, skip_sentences, blamed_only=ent.id in victims)
             if span is None:
                 continue
+            if ent.id in victims:
+                ev.participants = [p for p in ev.participants if p.entity != ent.id]
             p = Participant(name=ent.name, role="perpetrator", entity=ent.id, start=span[0], end=span[1])
             ev.participants.append(p)
             ev.support.append(Support("participants.perpetrator", span[0], span[1], EXTRACTOR))
@@ -102,7 +105,8 @@ class PerpetratorNamer:
             added.append(p)
         return added
 
-    def _responsible_mention(self, ent: Entity, skip_sentences: set[int]) -> tuple[int, int] | None:
+    def _responsible_mention(self, ent: Entity, skip_sentences: set[int], blamed_only: bool = False
+                             ) -> tuple[int, int] | None:
         doc = self.ctx.doc
         for m in sorted(ent.mentions, key=lambda m: m.start):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -110,7 +114,7 @@ class PerpetratorNamer:
                 continue
             if span.root.pos_ == "PRON":
                 continue
-            if self.is_responsible(span.root):
+            if self._blamed(span.root) if blamed_only else self.is_responsible(span.root):
                 return m.start, m.end
         return None
 
@@ -144,6 +148,8 @@ class PerpetratorNamer:
         if tok.dep_ != "pobj":
             return False
         verb = prep.head
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":
+            verb = verb.head  # "blamed the attack on X", parsed as "the attack on X"
         want = self.cues.blame_verbs.get(lemma(verb))
         return want is not None and prep.lower_ == want and not any(c.dep_ == "neg" for c in verb.children)
 
