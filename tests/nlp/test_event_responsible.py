@@ -89,3 +89,24 @@ def test_an_uncredited_count_stays_the_outlet_s() -> None:
     origins = {c.attribution[0].name for c in doc.claims
                if c.event == ev.id and c.predicate == "killed" and c.attribution}
     assert origins == {"(outlet)"}, origins
+
+
+def background(doc: ReadingDoc) -> list[tuple[str, str | None]]:
+    return [(e.type, e.date.value if e.date else None) for e in doc.events if e.background]
+
+
+def test_an_incident_the_attack_came_after_is_background_dated_back_from_the_main_day() -> None:
+    doc = full_pipeline().read_doc(text_document(
+        "Gunmen killed six police officers at a checkpoint in Darvan on Sunday, officials said. The attack "
+        "came two days after a car bomb killed four people at a market in the same province.", "2025-03-10"))
+    ev = main_event(doc)
+    assert ev is not None and ev.killed == 6, summary(doc)
+    assert ev.date is not None and ev.date.value == "2025-03-09"
+    assert ("bombing", "2025-03-07") in background(doc), summary(doc)
+
+
+def test_an_attack_that_comes_after_no_other_incident_stays_one() -> None:
+    doc = full_pipeline().read_doc(text_document(
+        "Gunmen killed six police officers at a checkpoint in Darvan on Sunday, officials said. The attack "
+        "came after weeks of warnings from local leaders.", "2025-03-10"))
+    assert not background(doc), summary(doc)

@@ -68,6 +68,8 @@ class Lexicon:
     distinct_modifiers: frozenset[str]
     earlier_object_verbs: frozenset[str]
     earlier_adverbs: frozenset[str]
+    came_verbs: frozenset[str]
+    came_marks: frozenset[str]
     days_before_main: int
     main_weights: dict[str, float]
     agency_words: frozenset[str]
@@ -175,6 +177,8 @@ def load_lexicon() -> Lexicon:
         distinct_modifiers=_phrases(bg.get("distinct_modifiers")),
         earlier_object_verbs=_phrases(bg.get("earlier_object_verbs")),
         earlier_adverbs=_phrases(bg.get("earlier_adverbs")),
+        came_verbs=_phrases(bg.get("came_verbs")),
+        came_marks=_phrases(bg.get("came_marks")),
         days_before_main=int(bg.get("days_before_main", 7)),
         main_weights={str(k): float(v) for k, v in (bg.get("main_weights") or {}).items()},
         agency_words=_phrases(places.get("agency_words")),
