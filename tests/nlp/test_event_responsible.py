@@ -110,3 +110,29 @@ def test_an_attack_that_comes_after_no_other_incident_stays_one() -> None:
         "Gunmen killed six police officers at a checkpoint in Darvan on Sunday, officials said. The attack "
         "came after weeks of warnings from local leaders.", "2025-03-10"))
     assert not background(doc), summary(doc)
+
+
+def test_a_toll_the_attackers_claim_is_not_the_count() -> None:
+    doc = read_text("Gunmen attacked an army outpost near the village of Tarkani on Sunday, killing nine "
+                    "soldiers, officials said. The Sahel Liberation Front claimed to have killed 40 "
+                    "soldiers.",
+                    PUB)
+    ev = main_event(doc)
+    assert ev is not None and ev.killed == 9, summary(doc)
+
+
+def test_a_toll_the_police_claim_is_a_count() -> None:
+    doc = read_text("Gunmen attacked a police post in Tarkani on Sunday. Police claimed that nine officers "
+                    "were killed in the attack.", PUB)
+    ev = main_event(doc)
+    assert ev is not None and ev.killed == 9, summary(doc)
+
+
+
+def test_a_shooting_an_arrest_came_after_is_the_report_s_own() -> None:
+    doc = full_pipeline().read_doc(text_document(
+        "Police arrested a 23-year-old man on Monday in Darvan. The arrest came two days after a shooting "
+        "at a bus stop killed one man and wounded two women.", "2025-03-10"))
+    ev = main_event(doc)
+    assert ev is not None and ev.type == "armed_assault" and not ev.background, summary(doc)
+    assert ev.killed == 1, summary(doc)

@@ -85,3 +85,17 @@ def test_no_place_of_a_report_ends_with_a_conjunction() -> None:
         assert p.text.split()[-1].lower() not in ("and", "or", "of"), p.text
         if p.location is not None:
             assert not p.location.label().split(",")[0].strip().lower().endswith(" and")
+
+
+def test_a_state_s_name_in_a_newspaper_s_name_is_no_cue() -> None:
+    doc = read_text("A man was shot and killed early Sunday outside a corner store in Wilmington, police "
+                    "said, according to The Washington Post.")
+    town = placed(doc, "Wilmington")
+    assert town is not None and town.region == "North Carolina"
+
+
+def test_a_city_beside_its_own_county_in_a_named_state_stays_the_city() -> None:
+    doc = read_text("A man was shot and wounded on Friday night in Durham, N.C., police said. Durham County "
+                    "deputies are helping the Durham police look for the gunman.")
+    city = placed(doc, "Durham")
+    assert city is not None and (city.city, city.region) == ("Durham", "North Carolina")

@@ -290,6 +290,10 @@ class BackgroundStep:
             if gov.i == child.i:
                 return None
             if lemma(gov) in lex.came_verbs and gov.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                said = lex.triggers.get(lemma(subj)) if subj is not None else None
+                if said is None or not (said == GENERIC or said in lex.taxonomy.attack_types):
+                    return None  # "The arrest came after a shooting": the shooting is the report's own
                 if child.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in lex.came_marks for c in child.children
                 ):

@@ -81,6 +81,8 @@ class Lexicon:
     unhurt: frozenset[str] = frozenset()  # "escaped unhurt", "in good health": a victim alive and unhurt
     freed: frozenset[str] = frozenset()  # "was freed", "have been released": a captive alive
     tally_markers: frozenset[str] = frozenset()  # "since July", "in the past 35 years": a running tally
+    claimed_toll_verbs: frozenset[str] = frozenset()  # "the group claimed to have killed 57"
+    official_nouns: frozenset[str] = frozenset()  # "police claimed ...": an official's count stands
     things: frozenset[str] = frozenset()  # nouns of things that neither act nor are attacked ("belts")
     vehicles: frozenset[str] = frozenset()  # a vehicle may be a target, never the perpetrator
 
@@ -188,6 +190,8 @@ def load_lexicon() -> Lexicon:
         unhurt=_phrases(counts.get("unhurt")),
         freed=_phrases(counts.get("freed")),
         tally_markers=_phrases(counts.get("tally_markers")),
+        claimed_toll_verbs=_phrases(counts.get("claimed_toll_verbs")),
+        official_nouns=_phrases(counts.get("official_nouns")),
         things=_phrases(trig.get("things")),
         vehicles=_phrases(trig.get("vehicles")),
         weapons=tax.weapon_triggers(),

@@ -261,12 +261,19 @@ class PlacesStep:
             named.append((0, doc.document.outlet))
         for start, text in named:
             words = text.split()
+            if not any(w.lower().strip(".,") in self.lex.state_agency_words for w in words):
+                continue  # "Washington Post", "Kansas City Star": a state's name in a name is not always it
             for n in (2, 1):
                 for k in range(len(words) - n + 1):
                     part = " ".join(words[k:k + n])
                     state = self.gaz.us_state(part)
-                    if state is not None and state.admin1 and fold(state.name) == fold(part):
-                        out.append((start, state.admin1))
+                    after = words[k + n].lower() if k + n < len(words) else ""
+                    if state is None or not state.admin1 or fold(state.name) != fold(part) or after == "city":
+                        continue
+                    if any(p.kind == "city" and p.admin1 != state.admin1 and p.population >= KNOWN_BY_NAME_US
+                           for p in self.gaz.lookup(part)):
+                        continue  # "Washington" is as often the capital
+                    out.append((start, state.admin1))
         return out
 
     def _cities_in_names(self, doc: ReadingDoc) -> set[str]:
@@ -289,9 +296,13 @@ class PlacesStep:
         """The place a name most likely means here (see the module docstring), or None."""
         candidates = self.gaz.lookup(name)
         key = fold(name)
-        if not key.endswith(" county") and f"{key} county" in ctx.names:
-            # "DeKalb police" in a report about DeKalb County: the bare name is the county's
-            candidates = candidates + self.gaz.lookup(f"{key} county")
+        if not key.endswith(" county") and f"{key} county" in ctx.names and ctx.states:
+            # "DeKalb police" in a report about DeKalb County, Ga.: the bare name is the county's when the
+            # county lies in a state the report names and no city of that name does ("Durham" beside
+            # "Durham County" in a North Carolina report is the city)
+            counties = [p for p in self.gaz.lookup(f"{key} county") if p.admin1 in ctx.states]
+            if counties and not any(p.kind == "city" and p.admin1 in ctx.states for p in candidates):
+                candidates = candidates + counties
         qualifier = _AFTER_COMMA.match(text, end)
         if qualifier:
             state = self.gaz.us_state(qualifier.group(1))
