@@ -124,11 +124,7 @@ def _event_line(e: Event) -> str:
     if e.date and (e.date.value or e.date.text):
         parts.append(f"on {e.date.value or clean(e.date.text)}")
     if e.location:
-        loc = e.location
-        # each part once: a street with no city known is both the detail and the name
-        names = (loc.detail, loc.city or loc.name, loc.region, loc.country)
-        where = ", ".join(dict.fromkeys(clean(x) for x in names if x))
-        parts.append(f"in {where}")
+        parts.append(f"in {clean(e.location.label())}")
     counts = []
     if e.killed is not None:
         counts.append(f"killed {e.killed}")

@@ -345,8 +345,7 @@ def _facts(ev: Event, reading: Reading, people: list[Person], *,
         facts["date"] = [fact("date", ev.date.value, (ev.date.start, ev.date.end), ev.date.text)]
     if ev.location:
         loc = ev.location
-        label = ", ".join(x for x in (loc.detail, loc.city or loc.name, loc.region, loc.country) if x)
-        facts["place"] = [fact("place", label, (loc.start, loc.end))]
+        facts["place"] = [fact("place", loc.label(), (loc.start, loc.end))]
     for name in ("killed", "wounded", "attempt", "perpetrator_status", "target_type"):
         value = getattr(ev, name)
         if value is not None and value != "":

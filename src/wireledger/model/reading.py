@@ -100,6 +100,16 @@ class Location:
     start: int | None = None
     end: int | None = None
 
+    def label(self) -> str:
+        """"Clio Avenue, Wilmington, Delaware, US": each part once, most specific first (a street with no
+        city known is both the detail and the name; a district may carry its city's name)."""
+        parts: list[str] = []
+        for x in (self.detail, self.city or self.name, self.region, self.country):
+            words = " ".join((x or "").split())
+            if words and all(words.casefold() != p.casefold() for p in parts):
+                parts.append(words)
+        return ", ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "detail": self.detail, "city": self.city, "region": self.region,
                 "country": self.country, "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,

@@ -20,6 +20,7 @@ from .base import ReadingDoc
 from .dates import parse_published
 from .events import Draft, EventContext, fill_event, types_compatible
 from .events_lexicon import Lexicon, load_lexicon
+from .events_responsible import PerpetratorNamer
 from .events_roles import RoleTaggerHints, fillers_to_event
 from .events_status import perpetrator_status
 from .events_syntax import lemma
@@ -35,10 +36,16 @@ if TYPE_CHECKING:
 NAME, VERSION = "wireledger.background", "1"
 _ATTACK_ROLES = ("perpetrator", "target", "victim")
 _OPEN = ("hypothetical", "denied", "unknown")
+_SPANS = {"day": 1, "week": 7, "month": 30}  # "a week after": days to count back
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "several": 0}
 EXTRACTOR = f"{NAME}@{VERSION}"
 
 
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\d+/\d+", re.I)
+
+
+def _relative(d: DateValue) -> bool:
+    return any(w in (d.text or "").lower().split() for w in ("after", "before"))
 
 
 def _written_out(d: DateValue | None) -> bool:
@@ -106,8 +113,12 @@ class BackgroundStep:
                 d.event.background = self._is_background(ctx, d, main, merged, distinct, published)
         for d in undated_other:
             d.event.background = self._is_background(ctx, d, main, merged, distinct, published)
+        main_day = main.event.date if main is not None else None
         for d in merged:
             ev = d.event
+            if ev.background and main_day is not None and (ev.date is None or _relative(ev.date)):
+                # "two days after" is said of the main incident's day, not of the report's
+                ev.date = self._came_after_date(ctx, d, main_day) or ev.date
             if ev.date is None and not ev.background and dominant is not None:
                 ev.date = DateValue(
                     dominant.value,
@@ -127,6 +138,7 @@ class BackgroundStep:
                     self._arrest_follow_up(ctx, ev, merged)
                 past = {ctx.sent_of[i] for x in merged if x.event.background for i in x.tokens}
                 VictimNamer(ctx).add_to(ev, past)
+                PerpetratorNamer(ctx).add_to(ev, past)
         if self.hints is not None and RoleTaggerHints.applies(doc.text):
             main = self._apply_tagger(ctx, merged, main, dominant) or main
         order = sorted(merged, key=lambda d: (d is not main, d.event.background, min(d.tokens, default=0)))
@@ -248,6 +260,8 @@ class BackgroundStep:
         lex = ctx.lex
         for t in d.triggers:
             tok = ctx.doc[t.head]
+            if self._came_after(ctx, tok) is not None:
+                return True
             if t.kind == "verb":
                 if any(lemma(c) in lex.earlier_adverbs for c in tok.children if c.dep_ == "advmod"):
                     return True
@@ -265,6 +279,61 @@ class BackgroundStep:
                     break
                 child, gov = gov, gov.head
         return False
+
+    def _came_after(self, ctx: EventContext, tok: Token) -> Token | None:
+        """"The attack came a week after militants overran a camp", "It comes as a car bomb was set off":
+        the happening of the clause after "after" or "as" is another one than the report's subject.
+        Returns the word that links the clause ("after" or the clause's verb), else None."""
+        lex = ctx.lex
+        child, gov = tok, tok.head
+        for _ in range(4):
+            if gov.i == child.i:
+                return None
+            if lemma(gov) in lex.came_verbs and gov.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+                said = lex.triggers.get(lemma(subj)) if subj is not None else None
+                if said is None or not (said == GENERIC or said in lex.taxonomy.attack_types):
+                    return None  # "The arrest came after a shooting": the shooting is the report's own
+                if child.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in lex.came_marks for c in child.children
+                ):
+                    return child
+                if child.dep_ == "prep" and child.lower_ in lex.came_marks:
+                    return child
+                return None
+            child, gov = gov, gov.head
+        return None
+
+    def _came_after_date(self, ctx: EventContext, d: Draft, main: DateValue) -> DateValue | None:
+        """"came two days after a car bomb killed four": the other incident's day, counted back from the
+        main incident's ("a week after": its month)."""
+        if main.precision != "day" or not main.value:
+            return None
+        try:
+            day = date.fromisoformat(main.value)
+        except ValueError:
+            return None
+        for t in d.triggers:
+            link = self._came_after(ctx, ctx.doc[t.head])
+            if link is None:
+                continue
+            words = [link, *[c for c in link.children if c.dep_ == "mark"]]
+            span = next((c for w in words for c in w.children if c.dep_ == "npadvmod"
+                         and lemma(c) in _SPANS), None)
+            if span is None:
+                return None
+            num = next((c for c in span.children if c.dep_ == "nummod"), None)
+            n = 1 if num is None else _SMALL_NUMBERS.get(
+                num.lower_, int(num.text) if num.text.isdigit() else 0)
+            if not n:
+                return None
+            then = day - timedelta(days=n * _SPANS[lemma(span)])
+            exact = lemma(span) == "day"
+            value = then.isoformat() if exact else then.isoformat()[:7]
+            text = ctx.doc[span.left_edge.i : link.i + 1].text
+            return DateValue(value, "day" if exact else "month", text,
+                             note="counted back from the main incident")
+        return None
 
     def _choose_main(
         self, ctx: EventContext, cands: list[Draft], distinct: dict[int, bool], published: date | None

@@ -262,11 +262,33 @@ class ClaimBuilder:
         modality = ctx.clause.modality if ctx else "asserted"
         if value == 0 and modality == "denied":
             modality = _frame_modality(ctx) if ctx else "asserted"  # "was not hurt": a count of none
+        chains = ctx.chains if ctx else [[]]
+        if not any(chains):
+            chains = self._count_sources(event, field, value) or chains
         out = []
-        for chain in (ctx.chains if ctx else [[]]):
+        for chain in chains:
             out.append(self.claim(self.doc.text[where[0]:where[1]], target, field, str(value), modality,
                                   self.full_chain(chain), where, event=event.id))
         return out
+
+    def _count_sources(self, event: Event, field: str, value: int) -> list[list[Source]]:
+        """Who gives a count the statement it was read from does not credit.
+
+        A headline or an unattributed clause often repeats a figure the body credits ("Bomb kills 12";
+        "the blast killed 12 people, police said"): the same count said with a named source elsewhere
+        in the report, else the named source of the event's own statement, is who gave it."""
+        for mentions in self.counts:
+            for m in mentions:
+                if m.field != field or m.value != value:
+                    continue
+                ctx = self.context_at(m.start)
+                if ctx is not None and ctx.frame is not None and any(ctx.chains):
+                    return [c for c in ctx.chains if c]
+        anchor = _anchor(event)
+        own = self.context_at(*anchor) if anchor else None
+        if own is not None and own.frame is not None and any(own.chains):
+            return [c for c in own.chains if c]
+        return []
 
     def count_evidence(self, event: Event, field: str, value: int) -> tuple[int, int] | None:
         """Where the text states this count: the event step's support, else a matching count nearby."""

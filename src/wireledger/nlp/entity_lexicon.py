@@ -42,6 +42,7 @@ class EntityLexicon:
     district_words: set[str] = field(default_factory=set)
     compass_words: set[str] = field(default_factory=set)
     not_place_words: set[str] = field(default_factory=set)  # folded
+    state_agency_words: set[str] = field(default_factory=set)  # "Delaware State Police": names the state
     numbered_road: re.Pattern[str] = field(default_factory=lambda: re.compile(r"(?!)"))
 
     @classmethod
@@ -81,6 +82,7 @@ class EntityLexicon:
         lex.district_words = {w.lower() for w in places.get("district_words") or ()}
         lex.compass_words = {w.lower() for w in places.get("compass_words") or ()}
         lex.not_place_words = {fold(w) for w in places.get("not_place_words") or ()}
+        lex.state_agency_words = {w.lower() for w in places.get("state_agency_words") or ()}
         lex.numbered_road = re.compile(places["numbered_road"])
         return lex
 

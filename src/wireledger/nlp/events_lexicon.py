@@ -68,6 +68,8 @@ class Lexicon:
     distinct_modifiers: frozenset[str]
     earlier_object_verbs: frozenset[str]
     earlier_adverbs: frozenset[str]
+    came_verbs: frozenset[str]
+    came_marks: frozenset[str]
     days_before_main: int
     main_weights: dict[str, float]
     agency_words: frozenset[str]
@@ -79,6 +81,8 @@ class Lexicon:
     unhurt: frozenset[str] = frozenset()  # "escaped unhurt", "in good health": a victim alive and unhurt
     freed: frozenset[str] = frozenset()  # "was freed", "have been released": a captive alive
     tally_markers: frozenset[str] = frozenset()  # "since July", "in the past 35 years": a running tally
+    claimed_toll_verbs: frozenset[str] = frozenset()  # "the group claimed to have killed 57"
+    official_nouns: frozenset[str] = frozenset()  # "police claimed ...": an official's count stands
     things: frozenset[str] = frozenset()  # nouns of things that neither act nor are attacked ("belts")
     vehicles: frozenset[str] = frozenset()  # a vehicle may be a target, never the perpetrator
 
@@ -175,6 +179,8 @@ def load_lexicon() -> Lexicon:
         distinct_modifiers=_phrases(bg.get("distinct_modifiers")),
         earlier_object_verbs=_phrases(bg.get("earlier_object_verbs")),
         earlier_adverbs=_phrases(bg.get("earlier_adverbs")),
+        came_verbs=_phrases(bg.get("came_verbs")),
+        came_marks=_phrases(bg.get("came_marks")),
         days_before_main=int(bg.get("days_before_main", 7)),
         main_weights={str(k): float(v) for k, v in (bg.get("main_weights") or {}).items()},
         agency_words=_phrases(places.get("agency_words")),
@@ -184,6 +190,8 @@ def load_lexicon() -> Lexicon:
         unhurt=_phrases(counts.get("unhurt")),
         freed=_phrases(counts.get("freed")),
         tally_markers=_phrases(counts.get("tally_markers")),
+        claimed_toll_verbs=_phrases(counts.get("claimed_toll_verbs")),
+        official_nouns=_phrases(counts.get("official_nouns")),
         things=_phrases(trig.get("things")),
         vehicles=_phrases(trig.get("vehicles")),
         weapons=tax.weapon_triggers(),

@@ -46,6 +46,7 @@ class VictimCues:
     injury_nouns: frozenset[str]
     carried_verbs: frozenset[str]
     care_words: frozenset[str]
+    among_nouns: frozenset[str]
 
 
 @cache
@@ -53,7 +54,7 @@ def load_victim_cues() -> VictimCues:
     data = load_data("events_victims.yaml") or {}
     return VictimCues(**{k: frozenset(str(x).lower() for x in data.get(k) or []) for k in (
         "identify_verbs", "victim_nouns", "suspect_nouns", "subject_outcome_verbs", "passive_outcome_verbs",
-        "death_nouns", "suffer_verbs", "injury_nouns", "carried_verbs", "care_words")})
+        "death_nouns", "suffer_verbs", "injury_nouns", "carried_verbs", "care_words", "among_nouns")})
 
 
 class VictimNamer:
@@ -157,7 +158,7 @@ class VictimNamer:
         # said" is often parsed as one; lists with ages are _listed_after's)
         while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ == "PROPN":
             head = head.head
-        if self._identified(head) or self._described(tok) or self._named_as_victim(head):
+        if self._identified(head) or self._described(tok) or self._named_as_victim(head) or self._among(head):
             return True
         return not strong_only and (self._outcome_subject(head) or self._of_a_death(head))
 
@@ -198,6 +199,22 @@ class VictimNamer:
         return any(
             c.dep_ in ("appos", "compound") and self._noun_is(c, self.cues.victim_nouns) for c in tok.children
         )
+
+    def _among(self, tok: Token) -> bool:
+        """"... wounded three others, including X", "X is among the hostages", "among the dead was X"."""
+        if tok.dep_ == "appos":
+            tok = tok.head  # "The police chief, X, is among the hostages"
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.lower_ == "including":
+            return self._told_victim(prep.head) or self._noun_is(prep.head, self.cues.among_nouns)
+        if tok.dep_ in ("nsubj", "attr"):
+            verb = tok.head
+            if lemma(verb) != "be" or any(c.dep_ == "neg" for c in verb.children):
+                return False
+            return any(c.dep_ == "prep" and c.lower_ == "among" and any(
+                g.dep_ == "pobj" and self._noun_is(g, self.cues.among_nouns) for g in c.children)
+                for c in verb.children)
+        return False
 
     def _told_victim(self, tok: Token) -> bool:
         return any(s <= tok.idx < e for s, e in self.described)

@@ -17,6 +17,7 @@ stands for them); US places carry their state's full name as ``region``.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from collections import Counter
@@ -84,6 +85,12 @@ class PlacesStep:
             for m in e.mentions:
                 if fold(m.text) in self.lex.not_place_words:
                     continue  # "Man" in "Man Shot In Fort Worth": a person noun in a title-cased title
+                span = place_span(doc.text, m.start, m.end)
+                if span is None:
+                    continue
+                if span != (m.start, m.end):
+                    m = copy.copy(m)
+                    m.start, m.end, m.text = span[0], span[1], doc.text[span[0]:span[1]]
                 hood = self._neighbourhood(m.text, doc.text, m.end, context)
                 if hood is not None:
                     hood.start, hood.end = m.start, m.end
@@ -204,10 +211,20 @@ class PlacesStep:
         names = {fold(m.text) for e in places for m in e.mentions}
         # a city named in an agency's or outlet's name counts for its neighbourhoods ("Chicago police")
         ctx.names = names | self._cities_in_names(doc)
+        for start, postal in self._states_in_names(doc):
+            # "Delaware State Police", "Georgia Bureau of Investigation", an outlet's "South Georgia News"
+            ctx.states[postal] += 1
+            ctx.evidence.append((start, "US-" + postal))
+        supported: dict[str, set[str]] = {}
+        for name in names:
+            for p in self.gaz.lookup(name):
+                if p.country == "US" and p.admin1:
+                    # "DeKalb" and "DeKalb County" are one name: they vote once
+                    supported.setdefault(p.admin1, set()).add(_without_county(name))
+        for state, bases in supported.items():
+            ctx.support[state] += len(bases)
         for name in names:
             found = self.gaz.lookup(name)
-            for state in {p.admin1 for p in found if p.country == "US" and p.admin1}:
-                ctx.support[state] += 1
             big = next((p for p in found if p.kind == "city"), None)
             hood_of_named = any(fold(c.name) in ctx.names for c in self.gaz.neighbourhoods.get(name, ()))
             if big is not None and big.country == "US" and big.admin1 and big.population >= KNOWN_BY_NAME_US \
@@ -234,6 +251,31 @@ class PlacesStep:
         ctx.lead_end = body[0].end if body else len(doc.text)
         return ctx
 
+    def _states_in_names(self, doc: ReadingDoc) -> list[tuple[int, str]]:
+        """US states written out in an organisation's or outlet's name, with where: (offset, postal code).
+        Only full state names count ("Del." inside a name is too often something else)."""
+        out: list[tuple[int, str]] = []
+        named = [(m.start, m.text) for e in doc.entities if e.type in ("organization", "media")
+                 for m in e.mentions]
+        if doc.document.outlet:
+            named.append((0, doc.document.outlet))
+        for start, text in named:
+            words = text.split()
+            if not any(w.lower().strip(".,") in self.lex.state_agency_words for w in words):
+                continue  # "Washington Post", "Kansas City Star": a state's name in a name is not always it
+            for n in (2, 1):
+                for k in range(len(words) - n + 1):
+                    part = " ".join(words[k:k + n])
+                    state = self.gaz.us_state(part)
+                    after = words[k + n].lower() if k + n < len(words) else ""
+                    if state is None or not state.admin1 or fold(state.name) != fold(part) or after == "city":
+                        continue
+                    if any(p.kind == "city" and p.admin1 != state.admin1 and p.population >= KNOWN_BY_NAME_US
+                           for p in self.gaz.lookup(part)):
+                        continue  # "Washington" is as often the capital
+                    out.append((start, state.admin1))
+        return out
+
     def _cities_in_names(self, doc: ReadingDoc) -> set[str]:
         """Large US cities whose name opens an organisation's name ("Chicago Police Department")."""
         out: set[str] = set()
@@ -254,6 +296,13 @@ class PlacesStep:
         """The place a name most likely means here (see the module docstring), or None."""
         candidates = self.gaz.lookup(name)
         key = fold(name)
+        if not key.endswith(" county") and f"{key} county" in ctx.names and ctx.states:
+            # "DeKalb police" in a report about DeKalb County, Ga.: the bare name is the county's when the
+            # county lies in a state the report names and no city of that name does ("Durham" beside
+            # "Durham County" in a North Carolina report is the city)
+            counties = [p for p in self.gaz.lookup(f"{key} county") if p.admin1 in ctx.states]
+            if counties and not any(p.kind == "city" and p.admin1 in ctx.states for p in candidates):
+                candidates = candidates + counties
         qualifier = _AFTER_COMMA.match(text, end)
         if qualifier:
             state = self.gaz.us_state(qualifier.group(1))
@@ -279,6 +328,31 @@ class PlacesStep:
             return None
         # a US report means the US bearer of a name ("Los Banos"), not a larger one abroad it cannot mean
         return next((p for p in ranked if p.country == "US" and plausible(p, ctx, in_lead)), None)
+
+
+_DANGLING = frozenset({"and", "or", "&", "at", "of", "near", "in", "on", "to", "from", "the"})
+_CROSS_STREETS = re.compile(r"[ \t]+(avenues|streets|roads|boulevards|drives|lanes)\b", re.IGNORECASE)
+
+
+def place_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The characters a place mention names: a name the tagger cut after a conjunction ("Harford Road
+    and") ends before it; two cross streets ("North and Rosedale" of "North and Rosedale avenues") take
+    the plural street word after them; a fragment with no name left is None."""
+    words = text[start:end].split()
+    while words and words[-1].lower().rstrip(",.") in _DANGLING:
+        words.pop()
+    if not words:
+        return None
+    end = start + text[start:end].rfind(words[-1]) + len(words[-1])
+    if any(w.lower() in ("and", "&") for w in words[1:]):
+        cross = _CROSS_STREETS.match(text, end)
+        if cross:
+            end = cross.end()
+    return start, end
+
+
+def _without_county(name: str) -> str:
+    return name[: -len(" county")] if name.endswith(" county") else name
 
 
 def _largest(places: list[Place], key: str) -> Place:
