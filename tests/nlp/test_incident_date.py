@@ -165,3 +165,25 @@ def test_a_day_without_its_year_almost_a_year_back_is_no_written_out_incident_da
         "The neighbor, Dale Brisco, 61, was shot in the chest and died at a hospital."
     )
     assert _main_date(text)[1] != "March 30"
+
+
+@pytest.mark.parametrize("sentence,day,words", [
+    ("The attack took place late Monday near the village of Orlen, the ministry said.", "2026-03-09",
+     "late Monday"),
+    ("The ambush began on Tuesday night as a patrol returned to its base, the ministry said.", "2026-03-10",
+     "Tuesday night"),
+])
+def test_a_day_the_attack_took_place_or_began_dates_it(sentence: str, day: str, words: str) -> None:
+    text = (
+        "Gunmen kill four soldiers in northern valley\n\n"
+        "Gunmen killed four soldiers and wounded two in an ambush in the northern valley, the defence "
+        "ministry said Wednesday.\n\n" + sentence)
+    assert _main_date(text) == (day, words)
+
+
+def test_the_hearing_that_took_place_does_not_date_the_attack() -> None:
+    text = (
+        "Court hears case of Tarnby shooting\n\n"
+        "A man was shot dead outside a bar in Tarnby on Monday, police said.\n\n"
+        "A hearing took place on Wednesday in the city court.")
+    assert _main_date(text)[0] == "2026-03-09"

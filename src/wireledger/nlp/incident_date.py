@@ -65,6 +65,7 @@ class DateWords:
     time_nouns: frozenset[str]
     other_determiners: frozenset[str]
     charges: frozenset[str]
+    happening_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,7 @@ def date_words() -> DateWords:
         time_nouns=_phrases(data.get("time_nouns")),
         other_determiners=_phrases(data.get("other_determiners")),
         charges=_phrases(data.get("charges")),
+        happening_verbs=_phrases(data.get("happening_verbs")),
     )
 
 
@@ -144,11 +146,28 @@ def date_role(doc: SpacyDoc, start: int, end: int, words: DateWords | None = Non
         if gov.pos_ in ("VERB", "AUX") and child.dep_ not in ("aux", "auxpass"):
             if lem == "be" and _state_of(gov, w):
                 return "follow_up", gov.i  # "was in stable condition Wednesday"
+            subject = _happening_subject(gov, w)
+            if subject is not None:
+                return "incident", subject.i  # "the incident took place late Thursday"
             return "none", gov.i  # a clause of something else
         if child.dep_ not in _CLIMB and child is not tok:
             return "none", gov.i
         child, gov = gov, gov.head
     return "none", None
+
+
+def _happening_subject(verb: Token, w: DateWords) -> Token | None:
+    """The incident word a verb of going on has as its subject ("the attack began at night", "the
+    incident took place late Thursday"; not "the hearing took place Monday" nor "police took steps")."""
+    lem = lemma(verb)
+    if lem not in w.happening_verbs:
+        return None
+    if lem == "take" and not any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or lemma(subject) not in w.incident or lemma(subject) in w.follow_up:
+        return None
+    return None if _indefinite(subject, w) else subject
 
 
 def _harm_between(gov: Token, date_tok: Token, w: DateWords) -> Token | None:
