@@ -114,8 +114,12 @@ def _print_entity(e: dict[str, Any]) -> None:
                f"{_count(e['mentions'])} mentions)")
     click.echo("names: " + _joined([f"{n['name']} ({n['members']})" for n in e["names"]]))
     click.echo("titles: " + _joined(e["titles"]))
-    click.echo("roles: " + _joined([r["text"] + (f" ({r['organization']})" if r.get("organization") else "")
-                                    for r in e["roles"]]))
+    click.echo("roles (in time order):" if e["roles"] else "roles: -")
+    for r in e["roles"]:
+        when = f"since {r['since']}" if r.get("since") else f"as of {r.get('as_of') or '?'}"
+        org = f" ({clean(r['organization'])})" if r.get("organization") else ""
+        said = ", ".join(f"{d['document']} {d.get('published') or '----------'}" for d in r["reports"])
+        click.echo(f"    {when:<18} {clean(r['text'])}{org}  reports: {said}")
     if e["descriptions"]:
         click.echo("described as: " + _joined(e["descriptions"]))
     click.echo("organisations: " + _joined([f"{o['label']} ({', '.join(o['documents'])})"

@@ -188,7 +188,7 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             "names": [{"name": n, "members": c} for n, c in (profile.get("names") or {}).items()],
             "aliases": [n for n in (profile.get("names") or {}) if n != name],
             "titles": list(profile.get("titles") or {}),
-            "roles": profile.get("roles") or [],
+            "roles": roles_over_time(stored, labels),
             "descriptions": list(profile.get("descriptions") or {}),
             "organisations": _organisations(profile, stored, orgs),
             "countries": list(profile.get("countries") or {}),
@@ -205,6 +205,32 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             },
         },
     }
+
+
+def roles_over_time(stored: list[StoredMember], labels: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The roles the reports give the entity, each with its start (``since``, null when no report gives
+    one) and the reports that say so (with their dates), in time order: by start, else by the earliest
+    report giving it (``as_of``); the same role with two different starts is two rows."""
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for m in stored:
+        published = labels.get(m.document_id, {}).get("published")
+        for r in m.member.get("roles") or []:
+            key = (r.get("text"), r.get("title"), r.get("organization"), r.get("since"))
+            row = rows.setdefault(key, {"text": r.get("text"), "title": r.get("title"),
+                                        "organization": r.get("organization"), "since": r.get("since"),
+                                        "as_of": None, "reports": []})
+            if all(d["document"] != m.document_id for d in row["reports"]):
+                row["reports"].append({"document": m.document_id, "published": published})
+            if published and (row["as_of"] is None or published < row["as_of"]):
+                row["as_of"] = published
+    for row in rows.values():
+        row["reports"].sort(key=lambda d: (d["published"] is None, d["published"] or "", d["document"]))
+
+    def when(row: dict[str, Any]) -> tuple[bool, str, str]:
+        start = row["since"] or row["as_of"]
+        return (start is None, str(start or ""), str(row["text"]))
+
+    return sorted(rows.values(), key=when)
 
 
 def _organisations(
