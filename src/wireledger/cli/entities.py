@@ -9,7 +9,7 @@ import click
 from ..services.entities import EntityService
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, format_option
+from .output import clean, count_type, echo_json, format_option
 
 ENTITY_TYPES = ("person", "organization", "media", "group")
 
@@ -18,7 +18,7 @@ ENTITY_TYPES = ("person", "organization", "media", "group")
 @click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None, help="Only this type.")
 @click.option("--name", default=None, help="Part of a name (any name a report gives it).")
 @click.option("--sanctioned", is_flag=True, help="Only entities matched to a sanctions list entry.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--limit", type=count_type(1), default=None, help="At most this many.")
 @format_option
 @click.pass_context
 def entities_group(ctx: click.Context, type_: str | None, name: str | None, sanctioned: bool,
