@@ -180,6 +180,10 @@ def test_roles_over_time_with_their_reports(tmp_path: Path) -> None:
     published = {d["document"]: d["published"] for d in e["documents"]}
     assert [[d["published"] for d in r["reports"]] for r in e["roles"]] == [["2018-05-07"], ["2026-04-11"]]
     assert all(published[d["document"]] == d["published"] for r in e["roles"] for d in r["reports"])
+    # the reports give no date for a rank: each with the earliest report giving it (a colonel, then a general)
+    assert [(t["title"], t["as_of"]) for t in e["titles_over_time"]] == [
+        ("Colonel", "2018-05-07"), ("General", "2026-04-11")]
     lines = run(db, "entity", officer["id"]).stdout.splitlines()
+    assert "titles: Colonel (as of 2018-05-07); General (as of 2026-04-11)" in lines
     first = next(i for i, x in enumerate(lines) if "since 2017" in x and "Northern Border Directorate" in x)
     assert "since 2021" in lines[first + 1] and e["roles"][1]["reports"][0]["document"] in lines[first + 1]

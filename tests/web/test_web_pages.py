@@ -148,9 +148,10 @@ def test_a_revoked_token_signs_the_browser_out(guarded: TestClient, db: Path) ->
     assert r.status_code == 303 and r.headers["location"].startswith("/signin")
 
 
-def test_the_entity_page_shows_roles_over_time_as_the_api_and_cli_do(tmp_path: Path) -> None:
-    """Two reports we wrote give one officer a role each with its start: the page lists them in time
-    order with the reports' dates, from the same view the API and ``wireledger entity`` give."""
+def test_the_entity_page_shows_roles_and_titles_over_time_as_the_api_and_cli_do(tmp_path: Path) -> None:
+    """Two reports we wrote give one officer a role each with its start, and a rank each: the page lists
+    them in time order with the reports' dates, from the same view the API and ``wireledger entity``
+    give."""
     db = tmp_path / "roles.db"
     wl(db, "ingest", str(FIXTURES / "roles" / "vasilescu_promoted.txt"), "--published", "2026-04-11")
     wl(db, "ingest", str(FIXTURES / "roles" / "vasilescu_appointed.txt"), "--published", "2018-05-07")
@@ -170,3 +171,9 @@ def test_the_entity_page_shows_roles_over_time_as_the_api_and_cli_do(tmp_path: P
         report = role["reports"][0]
         assert f'href="/document/{report["document"]}">{report["published"]}</a>' in item
     assert "2017" in items[0] and "2021" in items[1]
+    assert api_view["titles_over_time"] == cli_view["titles_over_time"]
+    titles = shown[shown.index('<ul class="titles">'):]
+    titles = re.findall(r"<li>(.*?)</li>", titles[:titles.index("</ul>")], re.S)
+    assert [t.split("</span>")[0] for t in titles] == [
+        f'<span class="when">as of {t["as_of"]}' for t in cli_view["titles_over_time"]]
+    assert "Colonel" in titles[0] and "General" in titles[1]

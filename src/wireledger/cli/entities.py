@@ -113,7 +113,8 @@ def _print_entity(e: dict[str, Any]) -> None:
     click.echo(f"{e['id']}  {e['type']}  {clean(e['name'])}  ({len(e['documents'])} reports, "
                f"{_count(e['mentions'])} mentions)")
     click.echo("names: " + _joined([f"{n['name']} ({n['members']})" for n in e["names"]]))
-    click.echo("titles: " + _joined(e["titles"]))
+    click.echo("titles: " + _joined([f"{t['title']} (as of {t['as_of'] or '?'})"
+                                     for t in e["titles_over_time"]]))
     click.echo("roles (in time order):" if e["roles"] else "roles: -")
     for r in e["roles"]:
         when = f"since {r['since']}" if r.get("since") else f"as of {r.get('as_of') or '?'}"
