@@ -50,7 +50,9 @@ def test_cli_and_api_give_the_same_incidents_and_entities(client: TestClient, se
     for row in entities["entities"][:3]:
         one = cli_json(settings, "entity", row["id"])
         assert api_json(client, reader, f"/api/entities/{row['id']}") == one
-    assert api_json(client, reader, "/api/stats") == cli_json(settings, "stats")
+    counts = cli_json(settings, "stats")
+    del counts["stats"]["location"]  # where the ledger is: the CLI's user knows, an API reader is not told
+    assert api_json(client, reader, "/api/stats") == counts
     assert api_json(client, reader, "/api/search?q=bomb") == cli_json(settings, "search", "bomb")
     assert api_json(client, reader, "/api/timeline?place=Quetta") == cli_json(settings, "timeline", "--place",
                                                                                "Quetta")
@@ -217,3 +219,25 @@ def test_an_editor_merges_and_splits_entities(own_settings: Settings, tokens: To
         split = client.post(f"/api/entities/{keep}/split", headers=editor, json={"document": document})
         assert split.status_code == 200, split.text
         assert split.json()["from"] == keep and split.json()["members"]
+
+
+def test_only_an_admin_is_told_where_the_ledger_is(own_settings: Settings, tokens: Tokens) -> None:
+    """The ledger's file path (or server address) is the server's business: ``/api/stats`` gives it as
+    ``location`` to admins only, and an upload's answer gives it as ``db`` to admins only."""
+    where = cli_json(own_settings, "stats")["stats"]["location"]
+    assert where and own_settings.db in where
+    text = {"text": "A man was stabbed in Exampletown on Monday, police said.", "name": "where.txt"}
+    with TestClient(create_app(own_settings)) as client:
+        for role in ("reader", "editor", "admin"):
+            headers = tokens(own_settings, role)
+            counts = client.get("/api/stats", headers=headers).json()["stats"]
+            assert counts["documents"] >= 1
+            assert ("location" in counts) == (role == "admin"), role
+            if role == "admin":
+                assert counts["location"] == where
+            if role != "reader":
+                done = client.post("/api/documents/text", headers=headers, json=text)
+                assert done.status_code == 200, done.text
+                assert ("db" in done.json()) == (role == "admin"), role
+                assert where not in done.text or role == "admin"
+                text = {**text, "name": "where-again.txt"}

@@ -136,3 +136,16 @@ def test_screen_starts_without_the_reading_pipeline(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("args", [["documents", "--offset"], ["documents", "--limit"],
+                                  ["search", "harbour", "--limit"], ["entities", "--limit"],
+                                  ["incidents", "--min-sources"], ["export", "--min-sources"]])
+def test_a_count_too_large_for_the_ledger_is_a_usage_error(ledger: str, args: list[str]) -> None:
+    """A count or offset past what the ledger's SQL takes (SQLite integers are 64-bit) is refused as E150,
+    naming the option, before the ledger is asked."""
+    done = invoke("--db", ledger, *args, "99999999999999999999")
+    assert done.exit_code == 2 and done.stderr.startswith("E150"), done.output
+    assert (args[-1] in done.stderr and done.exception is None) or isinstance(done.exception, SystemExit)
+    machine = invoke("--db", ledger, *args, "99999999999999999999", "--format", "json")
+    assert machine.exit_code == 2 and json.loads(machine.stdout)["error"]["code"] == "E150"

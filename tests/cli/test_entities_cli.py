@@ -163,3 +163,27 @@ def test_manual_merge_and_split_persist_across_a_later_ingest(ledger: Path, tmp_
     assert ("split", "tester") in decisions and any(p == "merged" for p, _ in decisions)
     assert view(db, coach)["id"] == general  # the merged id redirects
     assert as_json(run(db, "entity", coach, "--format", "json"))["redirects"][0]["to"] == general
+
+
+def test_roles_over_time_with_their_reports(tmp_path: Path) -> None:
+    """Two reports we wrote give one officer a role each, with its start: ``entity`` lists both in time
+    order, each with the report that says so, in JSON and in text."""
+    db = tmp_path / "roles.db"
+    roles = ALL_FIXTURES / "roles"
+    for name, published in (("vasilescu_promoted.txt", "2026-04-11"),
+                            ("vasilescu_appointed.txt", "2018-05-07")):
+        assert run(db, "ingest", str(roles / name), "--published", published).exit_code == 0
+    officer = next(r for r in people(db, "Vasilescu"))
+    e = view(db, officer["id"])
+    assert [(r["since"], r["organization"]) for r in e["roles"]] == [
+        ("2017", "Northern Border Directorate"), ("2021", "National Customs Agency")]
+    published = {d["document"]: d["published"] for d in e["documents"]}
+    assert [[d["published"] for d in r["reports"]] for r in e["roles"]] == [["2018-05-07"], ["2026-04-11"]]
+    assert all(published[d["document"]] == d["published"] for r in e["roles"] for d in r["reports"])
+    # the reports give no date for a rank: each with the earliest report giving it (a colonel, then a general)
+    assert [(t["title"], t["as_of"]) for t in e["titles_over_time"]] == [
+        ("Colonel", "2018-05-07"), ("General", "2026-04-11")]
+    lines = run(db, "entity", officer["id"]).stdout.splitlines()
+    assert "titles: Colonel (as of 2018-05-07); General (as of 2026-04-11)" in lines
+    first = next(i for i, x in enumerate(lines) if "since 2017" in x and "Northern Border Directorate" in x)
+    assert "since 2021" in lines[first + 1] and e["roles"][1]["reports"][0]["document"] in lines[first + 1]

@@ -118,3 +118,22 @@ def test_eval_clusters_scores_a_jsonl_file_against_its_gold_field(tmp_path: Path
     assert scores["B3"]["F1"] == 1.0
     code, out = run(str(tmp_path / "unused.db"), "eval", "clusters", str(path), "--only", "part")
     assert code == 2 and "E150" in out
+
+
+def test_the_place_filter_folds_accents_and_case_on_both_engines(db_url: str) -> None:
+    """Our report spells the city "Herāt": ``--place Herat`` (as most readers type it), any case, and the
+    report's own spelling all find it, on SQLite and PostgreSQL; a part of a name does not."""
+    code, out = run(db_url, "ingest", str(FIXTURES / "places" / "herat_bus_blast.txt"), "--published",
+                    "2026-03-15")
+    assert code == 0, out
+    _, listed = run(db_url, "incidents", "--format", "json")
+    (incident,) = json.loads(listed)["incidents"]
+    assert "Herāt" in incident["place"]  # stored as the report spells it
+    for asked in ("Herat", "herat", "HERĀT", "Herāt", "Herat, AF"):
+        code, out = run(db_url, "incidents", "--place", asked, "--format", "json")
+        assert code == 0, (asked, out)
+        assert [i["id"] for i in json.loads(out)["incidents"]] == [incident["id"]], asked
+        code, out = run(db_url, "timeline", "--place", asked, "--format", "json")
+        assert code == 0 and [e["incident"] for e in json.loads(out)["entries"]] == [incident["id"]], asked
+    code, _ = run(db_url, "incidents", "--place", "Hera")
+    assert code == 1

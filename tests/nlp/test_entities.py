@@ -127,3 +127,12 @@ def test_armed_groups_are_groups() -> None:
     doc = read_text("Fighters of the Red Dawn Brigades attacked the convoy, and Hezbollah denied any role.")
     assert entity_with_mention(doc, "Red Dawn Brigades").type == "group"
     assert entity(doc, "Hezbollah").type == "group"
+
+
+def test_an_appointment_year_after_the_organisation_is_its_start() -> None:
+    doc = read_text("Col. Teodor Vasilescu was hurt on Monday. Vasilescu was appointed head of the Northern "
+                    "Border Directorate in 2017.")
+    (role,) = entity(doc, "Teodor Vasilescu").roles
+    assert (role.text, role.organization, role.since) == (
+        "head of the Northern Border Directorate", "Northern Border Directorate", "2017")
+    assert doc.text[role.start:role.end] == role.text

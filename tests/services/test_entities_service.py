@@ -22,9 +22,9 @@ from wireledger.store import open_ledger
 SANCTIONS = Path(__file__).resolve().parents[1] / "fixtures" / "sanctions"
 
 
-def store_report(db: str, text: str, *entities: Entity) -> str:
+def store_report(db: str, text: str, *entities: Entity, published: str = "2026-03-01") -> str:
     doc = Document(id=document_id(text), source_id=f"src-{document_id(text)[4:12]}", text=text,
-                   published="2026-03-01")
+                   published=published)
     with open_ledger(Settings(db=db)) as ledger:
         store = ledger.documents
         if store.has_document(doc.id):
@@ -196,3 +196,27 @@ def test_split_one_mention_by_its_key(settings: Settings) -> None:
         assert entity_of(service, b, "e1") == out["new"] and entity_of(service, a, "e1") == both
         with pytest.raises(Exception, match="E150"):
             service.split(both, member=f"{b}#e1")  # no longer a member of it
+
+
+def test_roles_keep_their_dates_and_reports_in_time_order(settings: Settings) -> None:
+    db = settings.db
+    deputy = RoleFact("deputy head of the Fourth Directorate", title="deputy head",
+                      organization="Fourth Directorate", since="2019")
+    chief = RoleFact("chief of staff of the Fourth Directorate", title="chief of staff",
+                     organization="Fourth Directorate")
+    newer = store_report(db, "Later report on Oleg Marchenko.",
+                         person("e1", "Oleg Marchenko", roles=[deputy]), published="2026-05-02")
+    older = store_report(db, "Earlier report on Oleg Marchenko.",
+                         person("e1", "Oleg Marchenko", roles=[chief, deputy]), published="2016-07-10")
+    with EntityService(settings) as service:
+        service.sync()
+        who = entity_of(service, older, "e1")
+        assert entity_of(service, newer, "e1") == who
+        roles = service.entity(who)["entity"]["roles"]
+        assert service.profile(who).roles[deputy.text]["since"] == "2019"  # the stored profile keeps it too
+    # the chief-of-staff role has no start but was reported in 2016, before the deputy role began (2019)
+    assert [(r["text"], r["since"], r["as_of"]) for r in roles] == [
+        (chief.text, None, "2016-07-10"), (deputy.text, "2019", "2016-07-10")]
+    assert [d["document"] for d in roles[1]["reports"]] == [older, newer]
+    assert [d["published"] for d in roles[1]["reports"]] == ["2016-07-10", "2026-05-02"]
+    assert roles[0]["organization"] == "Fourth Directorate" and roles[0]["reports"][0]["document"] == older

@@ -6,6 +6,7 @@ built beside the web UI): until that command lands they skip, saying so (AWAITIN
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,7 @@ from fastapi.testclient import TestClient
 from wireledger.api import create_app
 from wireledger.cli import cli
 from wireledger.settings import Settings
+from wl_testing import FIXTURES
 
 PAGES = ["/", "/?q=checkpoint", "/entities", "/timeline?place=Velimar", "/map", "/graph?name=Velimar",
          "/document/example", "/incident/inc_does_not_exist", "/?from=yesterday"]
@@ -144,3 +146,34 @@ def test_a_revoked_token_signs_the_browser_out(guarded: TestClient, db: Path) ->
     assert done.exit_code == 0, done.output
     r = guarded.get("/", follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/signin")
+
+
+def test_the_entity_page_shows_roles_and_titles_over_time_as_the_api_and_cli_do(tmp_path: Path) -> None:
+    """Two reports we wrote give one officer a role each with its start, and a rank each: the page lists
+    them in time order with the reports' dates, from the same view the API and ``wireledger entity``
+    give."""
+    db = tmp_path / "roles.db"
+    wl(db, "ingest", str(FIXTURES / "roles" / "vasilescu_promoted.txt"), "--published", "2026-04-11")
+    wl(db, "ingest", str(FIXTURES / "roles" / "vasilescu_appointed.txt"), "--published", "2018-05-07")
+    rows = json.loads(wl(db, "entities", "--name", "Vasilescu", "--type", "person", "--format", "json"))
+    officer = rows["entities"][0]["id"]
+    cli_view = json.loads(wl(db, "entity", officer, "--format", "json"))["entity"]
+    with TestClient(create_app(Settings(db=str(db)), local=True)) as client:
+        api_view = client.get(f"/api/entities/{officer}").json()["entity"]
+        shown = client.get(f"/entity/{officer}").text
+    assert api_view["roles"] == cli_view["roles"] and len(cli_view["roles"]) == 2
+    roles = shown[shown.index('<ul class="roles">'):]
+    roles = roles[:roles.index("</ul>")]
+    items = re.findall(r"<li>(.*?)</li>", roles, re.S)
+    assert len(items) == 2
+    for item, role in zip(items, cli_view["roles"], strict=True):
+        assert f"since {role['since']}" in item and role["organization"] in item
+        report = role["reports"][0]
+        assert f'href="/document/{report["document"]}">{report["published"]}</a>' in item
+    assert "2017" in items[0] and "2021" in items[1]
+    assert api_view["titles_over_time"] == cli_view["titles_over_time"]
+    titles = shown[shown.index('<ul class="titles">'):]
+    titles = re.findall(r"<li>(.*?)</li>", titles[:titles.index("</ul>")], re.S)
+    assert [t.split("</span>")[0] for t in titles] == [
+        f'<span class="when">as of {t["as_of"]}' for t in cli_view["titles_over_time"]]
+    assert "Colonel" in titles[0] and "General" in titles[1]

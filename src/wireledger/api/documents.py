@@ -14,7 +14,7 @@ from ..services.library import retractions
 from ..services.uploads import Uploader
 from .common import ERRORS, Ledgered, Limit, Offset, answer, by
 from .models import DocumentList, DocumentView, Reading, Retraction, SearchHits, Stats, Upload
-from .security import Editor, Reader
+from .security import Editor, Principal, Reader, Role
 
 router = APIRouter(tags=["documents"], responses=ERRORS)
 _UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {413: ERRORS[400] | {
@@ -58,7 +58,15 @@ def _uploader(request: Request) -> Uploader:
     return uploader
 
 
-def _ingested(request: Request, data: bytes, name: str, published: str | None,
+def _admins_only(who: Principal, found: dict[str, Any], key: str) -> dict[str, Any]:
+    """``found`` without ``key`` (where the ledger is: a file path or a server address) unless ``who`` is
+    an admin: the server's layout is not a reader's or an editor's business."""
+    if who.role < Role.admin:
+        found.pop(key, None)
+    return found
+
+
+def _ingested(request: Request, who: Principal, data: bytes, name: str, published: str | None,
               format: str | None) -> dict[str, Any]:
     settings = request.app.state.settings
     if len(data) > settings.max_bytes:
@@ -69,7 +77,7 @@ def _ingested(request: Request, data: bytes, name: str, published: str | None,
     if out["read"] == 0 and out["problems"]:
         first = out["problems"][0]
         raise WireledgerError(first["code"], first["input"], first["cause"], first["consequence"])
-    return answer(out)
+    return answer(_admins_only(who, out, "db"))
 
 
 @router.post("/documents", summary="Upload a file to ingest (multipart)", response_model=Upload,
@@ -85,7 +93,7 @@ def upload_file(request: Request, who: Editor,
     """Ingest the file as ``wireledger ingest`` would: stored, read, merged into incidents, its entities
     resolved and screened. The answer is the ingest summary and the documents stored."""
     data = file.file.read()
-    return _ingested(request, data, file.filename or "", published, format)
+    return _ingested(request, who, data, file.filename or "", published, format)
 
 
 class TextUpload(BaseModel):
@@ -99,7 +107,7 @@ class TextUpload(BaseModel):
 @router.post("/documents/text", summary="Upload a report's text to ingest (JSON)", response_model=Upload,
              responses=_UPLOAD_ERRORS)
 def upload_text(request: Request, who: Editor, body: TextUpload) -> dict[str, Any]:
-    return _ingested(request, body.text.encode("utf-8"), body.name, body.published, "text")
+    return _ingested(request, who, body.text.encode("utf-8"), body.name, body.published, "text")
 
 
 class RetractBody(BaseModel):
@@ -129,4 +137,5 @@ def search_documents(who: Reader, settings: Ledgered,
 
 @router.get("/stats", summary="Counts of what the ledger holds", response_model=Stats, tags=["server"])
 def ledger_stats(who: Reader, settings: Ledgered) -> dict[str, Any]:
-    return answer({"stats": stats(settings)})
+    """As ``wireledger stats``; ``location`` (where the ledger is) only for admins."""
+    return answer({"stats": _admins_only(who, stats(settings), "location")})

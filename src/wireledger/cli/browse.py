@@ -10,12 +10,12 @@ from ..services import DocumentView, document_summary, documents, search_results
 from ..services.library import retractions
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, format_option, retracted_option
+from .output import clean, count_type, echo_json, format_option, retracted_option
 
 
 @cli.command("documents")
-@click.option("--limit", type=click.IntRange(min=0), default=None, help="Show at most this many.")
-@click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--limit", type=count_type(0), default=None, help="Show at most this many.")
+@click.option("--offset", type=count_type(0), default=0, show_default=True,
               help="Skip this many first.")
 @retracted_option
 @format_option
@@ -84,7 +84,7 @@ def _echo_document(view: DocumentView, text: bool = True) -> None:
 
 @cli.command("search")
 @click.argument("query", nargs=-1, required=True)
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True, help="Most hits to show.")
+@click.option("--limit", type=count_type(1), default=20, show_default=True, help="Most hits to show.")
 @click.option("--copies", is_flag=True, help="Include near-duplicate copies, not only canonical ones.")
 @retracted_option
 @format_option

@@ -9,7 +9,7 @@ import click
 from ..services.entities import EntityService
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, format_option
+from .output import clean, count_type, echo_json, format_option
 
 ENTITY_TYPES = ("person", "organization", "media", "group")
 
@@ -18,7 +18,7 @@ ENTITY_TYPES = ("person", "organization", "media", "group")
 @click.option("--type", "type_", type=click.Choice(ENTITY_TYPES), default=None, help="Only this type.")
 @click.option("--name", default=None, help="Part of a name (any name a report gives it).")
 @click.option("--sanctioned", is_flag=True, help="Only entities matched to a sanctions list entry.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many.")
+@click.option("--limit", type=count_type(1), default=None, help="At most this many.")
 @format_option
 @click.pass_context
 def entities_group(ctx: click.Context, type_: str | None, name: str | None, sanctioned: bool,
@@ -113,9 +113,14 @@ def _print_entity(e: dict[str, Any]) -> None:
     click.echo(f"{e['id']}  {e['type']}  {clean(e['name'])}  ({len(e['documents'])} reports, "
                f"{_count(e['mentions'])} mentions)")
     click.echo("names: " + _joined([f"{n['name']} ({n['members']})" for n in e["names"]]))
-    click.echo("titles: " + _joined(e["titles"]))
-    click.echo("roles: " + _joined([r["text"] + (f" ({r['organization']})" if r.get("organization") else "")
-                                    for r in e["roles"]]))
+    click.echo("titles: " + _joined([f"{t['title']} (as of {t['as_of'] or '?'})"
+                                     for t in e["titles_over_time"]]))
+    click.echo("roles (in time order):" if e["roles"] else "roles: -")
+    for r in e["roles"]:
+        when = f"since {r['since']}" if r.get("since") else f"as of {r.get('as_of') or '?'}"
+        org = f" ({clean(r['organization'])})" if r.get("organization") else ""
+        said = ", ".join(f"{d['document']} {d.get('published') or '----------'}" for d in r["reports"])
+        click.echo(f"    {when:<18} {clean(r['text'])}{org}  reports: {said}")
     if e["descriptions"]:
         click.echo("described as: " + _joined(e["descriptions"]))
     click.echo("organisations: " + _joined([f"{o['label']} ({', '.join(o['documents'])})"

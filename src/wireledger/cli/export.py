@@ -9,6 +9,7 @@ import click
 from ..services.exports import FORMATS, export, export_to_file
 from ..settings import Settings
 from . import cli
+from .output import count_type
 
 
 @cli.command("export")
@@ -18,7 +19,7 @@ from . import cli
 @click.option("--from", "date_from", metavar="DATE", default=None, help="On or after (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", metavar="DATE", default=None, help="On or before (YYYY[-MM[-DD]]).")
 @click.option("--type", "type_", default=None, help="Event type (taxonomy slug, e.g. bombing).")
-@click.option("--min-sources", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--min-sources", type=count_type(0), default=0, show_default=True,
               help="At least this many independent sources.")
 @click.option("--background/--no-background", default=True, show_default=True,
               help="Include incidents only ever mentioned as background.")

@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..services.incidents import IncidentService
 from ..settings import Settings
 from . import cli
-from .output import clean, echo_json, format_option
+from .output import clean, count_type, echo_json, format_option
 
 
 def _fmt_value(value: Any) -> str:
@@ -36,7 +36,7 @@ def _line(s: dict[str, Any]) -> str:
 @click.option("--from", "date_from", metavar="DATE", default=None, help="On or after (YYYY[-MM[-DD]]).")
 @click.option("--to", "date_to", metavar="DATE", default=None, help="On or before (YYYY[-MM[-DD]]).")
 @click.option("--type", "type_", default=None, help="Event type (taxonomy slug, e.g. bombing).")
-@click.option("--min-sources", type=click.IntRange(min=0), default=0, show_default=True,
+@click.option("--min-sources", type=count_type(0), default=0, show_default=True,
               help="At least this many independent sources.")
 @click.option("--background/--no-background", default=True, show_default=True,
               help="Include incidents only ever mentioned as background.")

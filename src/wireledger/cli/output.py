@@ -19,6 +19,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 FORMATS = ("text", "json", "jsonl")
+MAX_COUNT = 1_000_000_000  # the largest count or offset an option takes (as the API's offset)
+
+
+def count_type(minimum: int = 0) -> click.IntRange:
+    """The type of an option that counts (``--limit``, ``--offset``, ``--min-sources``): a number from
+    ``minimum`` to :data:`MAX_COUNT`, so a huge one is a usage error (E150), not an overflow in the
+    ledger's SQL."""
+    return click.IntRange(min=minimum, max=MAX_COUNT)
 
 
 def format_option(f: F) -> F:

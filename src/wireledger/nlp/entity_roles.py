@@ -46,7 +46,8 @@ _MODS = "|".join(ROLE_MODIFIERS)
 _HEADS = "|".join(sorted(ROLE_HEADS, key=len, reverse=True))
 _ROLE = rf"(?P<role>(?:(?:{_MODS})[ -])*(?:{_HEADS}))"
 _ORG = r"(?P<prep>of|at|for|in|with)\s+(?P<org>(?:the\s+)?[^,.;()“”\"]{2,90}?)"
-_ORG_END = r"(?=\s*(?:[,.;()“”\"]|$)|\s+(?:since|until|from|when|who|which|where|and\s+(?:has|was|is|had))\b)"
+_ORG_END = r"(?=\s*(?:[,.;()“”\"]|$)|\s+(?:since|until|from|when|who|which|where|in\s+(?:19|20)\d{2}|" \
+           r"and\s+(?:has|was|is|had))\b)"  # "in 2017" after the organisation: when, not where
 _KNOWN = r"(?:,?\s+(?:(?:also|commonly|better|widely|formerly|otherwise)\s+)?known\s+as\s+" \
          r"(?P<article>the\s+)?(?P<alias>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,5}))?"
 _SINCE = r"(?:\s+since\s+(?P<since2>(?:19|20)\d{2}))?"

@@ -146,7 +146,8 @@ class EntityProfile:
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     titles: Counter[str] = field(default_factory=Counter)
-    roles: dict[str, dict[str, Any]] = field(default_factory=dict)  # text -> {text, title, organization}
+    # text -> {text, title, organization, since (the earliest start a member gives)}
+    roles: dict[str, dict[str, Any]] = field(default_factory=dict)
     descriptions: Counter[str] = field(default_factory=Counter)
     orgs: dict[str, str] = field(default_factory=dict)
     countries: Counter[str] = field(default_factory=Counter)
@@ -169,7 +170,10 @@ class EntityProfile:
         self.types[m.type] += 1
         self.titles.update(dict.fromkeys(m.titles, 1))
         for r in m.roles:
-            self.roles.setdefault(r["text"], dict(r))
+            kept = self.roles.setdefault(r["text"], dict(r))
+            since = r.get("since")
+            if since and (not kept.get("since") or since < kept["since"]):
+                kept["since"] = since  # the earliest start any report gives
         self.descriptions.update(dict.fromkeys(m.descriptions, 1))
         for oid, words in m.orgs.items():
             self.orgs.setdefault(oid, words)

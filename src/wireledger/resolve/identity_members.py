@@ -48,7 +48,7 @@ class Member:
     type: str  # person | organization | media | group
     aliases: tuple[str, ...] = ()
     titles: tuple[str, ...] = ()
-    roles: tuple[dict[str, Any], ...] = ()  # {text, title, organization}
+    roles: tuple[dict[str, Any], ...] = ()  # {text, title, organization, since}
     descriptions: tuple[str, ...] = ()
     country: str | None = None
     orgs: dict[str, str] = field(
@@ -115,7 +115,9 @@ def members_of(document: str, entities: Sequence[Entity], orgs: OrganisationInde
             continue
         kind = KIND_OF_TYPE[e.type]
         roles = tuple(
-            {"text": r.text, "title": r.title, "organization": r.organization} for r in e.roles if r.text
+            {"text": r.text, "title": r.title, "organization": r.organization, "since": r.since}
+            for r in e.roles
+            if r.text
         )
         member = Member(
             key=f"{document}#{e.id}",

@@ -80,7 +80,8 @@ def _entity_from_dict(d: dict[str, Any]) -> Entity:
         descriptions=list(d.get("descriptions") or []),
         country=d.get("country"),
         roles=[
-            RoleFact(text=str(r.get("text") or ""), title=r.get("title"), organization=r.get("organization"))
+            RoleFact(text=str(r.get("text") or ""), title=r.get("title"), organization=r.get("organization"),
+                     since=r.get("since"))
             for r in d.get("role_details") or []
         ],
         mentions=[

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pwd
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError, WireledgerError
@@ -188,7 +189,8 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             "names": [{"name": n, "members": c} for n, c in (profile.get("names") or {}).items()],
             "aliases": [n for n in (profile.get("names") or {}) if n != name],
             "titles": list(profile.get("titles") or {}),
-            "roles": profile.get("roles") or [],
+            "titles_over_time": titles_over_time(stored, labels),
+            "roles": roles_over_time(stored, labels),
             "descriptions": list(profile.get("descriptions") or {}),
             "organisations": _organisations(profile, stored, orgs),
             "countries": list(profile.get("countries") or {}),
@@ -205,6 +207,56 @@ def entity_view(service: EntityService, entity_id: str) -> dict[str, Any]:
             },
         },
     }
+
+
+def roles_over_time(stored: list[StoredMember], labels: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The roles the reports give the entity, each with its start (``since``, null when no report gives
+    one) and the reports that say so (with their dates), in time order: by start, else by the earliest
+    report giving it (``as_of``); the same role with two different starts is two rows."""
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for m in stored:
+        for r in m.member.get("roles") or []:
+            key = (r.get("text"), r.get("title"), r.get("organization"), r.get("since"))
+            row = rows.setdefault(key, {"text": r.get("text"), "title": r.get("title"),
+                                        "organization": r.get("organization"), "since": r.get("since"),
+                                        "as_of": None, "reports": []})
+            _reported(row, m.document_id, labels)
+    return _in_time_order(rows.values(), "text")
+
+
+def titles_over_time(stored: list[StoredMember], labels: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The titles and ranks the reports give the entity ("Colonel", later "General"), each with the
+    reports that give it and the earliest of their dates (``as_of``), in that order (reports give no
+    start for a title)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for m in stored:
+        for title in m.member.get("titles") or []:
+            row = rows.setdefault(title, {"title": title, "since": None, "as_of": None, "reports": []})
+            _reported(row, m.document_id, labels)
+    return _in_time_order(rows.values(), "title")
+
+
+def _reported(row: dict[str, Any], document: str, labels: dict[str, dict[str, Any]]) -> None:
+    """Add a report (with its publication date) to a row of :func:`roles_over_time` and the like."""
+    published = labels.get(document, {}).get("published")
+    if all(d["document"] != document for d in row["reports"]):
+        row["reports"].append({"document": document, "published": published})
+    if published and (row["as_of"] is None or published < row["as_of"]):
+        row["as_of"] = published
+
+
+def _in_time_order(rows: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    """Rows by their start (``since``), else their earliest report (``as_of``), undated ones last; each
+    row's reports oldest first."""
+    rows = list(rows)
+    for row in rows:
+        row["reports"].sort(key=lambda d: (d["published"] is None, d["published"] or "", d["document"]))
+
+    def when(row: dict[str, Any]) -> tuple[bool, str, str]:
+        start = row["since"] or row["as_of"]
+        return (start is None, str(start or ""), str(row[name]))
+
+    return sorted(rows, key=when)
 
 
 def _organisations(

@@ -245,10 +245,12 @@ class SQLIncidentStore:
             where.append("date_lo <= ?")
             params.append(date_to)
         if place:
-            # the city, region or country, or any place name a member report gives (whole names only)
-            whole_name = self.db.strpos("lower(' | ' || place || ' | ')", "lower(' | ' || ? || ' | ')")
+            # the city, region or country, or any place name a member report gives (whole names only),
+            # accents and case folded on both sides: "Herat" finds "Herāt"
+            f = self.db.fold
+            whole_name = self.db.strpos(f("' | ' || place || ' | '"), f("' | ' || ? || ' | '"))
             where.append(
-                "(lower(city) = lower(?) OR lower(region) = lower(?) OR lower(country) = lower(?) "
+                f"({f('city')} = {f('?')} OR {f('region')} = {f('?')} OR {f('country')} = {f('?')} "
                 f"OR {whole_name} > 0)"
             )
             params.extend([place, place, place, place])

@@ -161,6 +161,10 @@ class PostgresDatabase(Database):
     def strpos(self, haystack: str, needle: str) -> str:
         return f"strpos({haystack}, {needle})"
 
+    def fold(self, expr: str) -> str:
+        marks = "'[' || chr(768) || '-' || chr(879) || ']'"  # U+0300-U+036F, as fold_text takes out
+        return f"lower(regexp_replace(normalize({expr}, NFKD), {marks}, '', 'g'))"
+
     def group_concat(self, expr: str) -> str:
         return f"string_agg(({expr})::text, ',')"
 

@@ -6,6 +6,9 @@ two engines say differently is asked of the ``Database``:
 
 - ``in_list(values)``: a sub-select of a list given as one parameter (``json_each`` / ``unnest``);
 - ``strpos(haystack, needle)``, ``group_concat(expr)``: the two functions whose names differ;
+- ``fold(expr)``: the text without accents and in lower case, as :func:`fold_text` folds it (SQLite
+  calls that very function; PostgreSQL says the same in SQL: ``normalize(NFKD)``, combining marks
+  U+0300-U+036F taken out, ``lower``, which folds non-ASCII letters under a UTF-8 ``LC_CTYPE``);
 - ``transaction()``: one write transaction (re-entrant: an inner block joins the outer one);
 - ``lock(name)``: inside a transaction, wait until no other writer holds ``name``; SQLite's single
   writer already serialises, PostgreSQL takes a transaction-scoped advisory lock.
@@ -16,6 +19,8 @@ A row can be read by position or by column name on both engines.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Protocol
@@ -24,6 +29,15 @@ if TYPE_CHECKING:
     from .base import SearchHit
 
 CHUNK = 500  # parameters per IN (...) list
+_ACCENTS = re.compile("[\u0300-\u036f]")  # combining diacritical marks, once NFKD took them apart
+
+
+def fold_text(text: str | None) -> str | None:
+    """``text`` without accents and in lower case, for comparing names: "Herāt" -> "herat"."""
+    if text is None:
+        return None
+    return _ACCENTS.sub("", unicodedata.normalize("NFKD", text)).lower()
+
 
 
 class Cursor(Protocol):
@@ -77,6 +91,10 @@ class Database:
         raise NotImplementedError
 
     def strpos(self, haystack: str, needle: str) -> str:
+        raise NotImplementedError
+
+    def fold(self, expr: str) -> str:
+        """SQL giving ``expr`` folded as :func:`fold_text` folds it."""
         raise NotImplementedError
 
     def group_concat(self, expr: str) -> str:

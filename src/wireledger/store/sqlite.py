@@ -19,7 +19,7 @@ from .base import SearchHit
 from .documents import SQLDocumentStore
 from .migrate import available_migrations, split_statements
 from .search_query import TITLE_WEIGHT, fts_query
-from .sql import Cursor, Database
+from .sql import Cursor, Database, fold_text
 
 
 class SQLiteDatabase(Database):
@@ -39,6 +39,7 @@ class SQLiteDatabase(Database):
         try:
             self._conn = sqlite3.connect(str(self.path), timeout=60.0, isolation_level=None)
             self._conn.row_factory = sqlite3.Row
+            self._conn.create_function("wl_fold", 1, fold_text, deterministic=True)
             mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             self._conn.execute("PRAGMA synchronous=NORMAL")  # durable against process crashes in WAL
             self._conn.execute("PRAGMA foreign_keys=ON")
@@ -72,6 +73,9 @@ class SQLiteDatabase(Database):
 
     def strpos(self, haystack: str, needle: str) -> str:
         return f"instr({haystack}, {needle})"
+
+    def fold(self, expr: str) -> str:
+        return f"wl_fold({expr})"
 
     def group_concat(self, expr: str) -> str:
         return f"group_concat({expr})"
