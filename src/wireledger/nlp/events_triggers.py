@@ -222,6 +222,30 @@ def _clause_heads(doc: SpacyDoc) -> list[bool]:
     return cached
 
 
+def _join_anaphors(groups: list[Group], group_of: dict[int, Group], own_date: dict[int, str],
+                   lex: Lexicon) -> list[Group]:
+    """A group whose attack words are all definite anaphors ("taken to hospital after the blast"), with
+    no date of its own, tells of the happening an earlier attack word of the same sentence already names
+    ("the car bombing that killed X, despite him being taken to hospital after the blast"), when the two
+    are of compatible kinds: it joins that group."""
+    kept: list[Group] = []
+    for g in sorted(groups, key=lambda g: min(t.start for t in g.triggers)):
+        attacks = [t for t in g.triggers if t.is_attack(lex)]
+        if attacks and all(t.anaphoric for t in attacks) and all(own_date.get(t.head) is None
+                                                                 for t in g.triggers):
+            first = min(t.start for t in g.triggers)
+            earlier = next((k for k in reversed(kept)
+                            if any(not t.anaphoric and t.start < first and t.is_attack(lex)
+                                   and _compatible(t, attacks[0], lex) for t in k.triggers)), None)
+            if earlier is not None:
+                earlier.triggers.extend(g.triggers)
+                for t in g.triggers:
+                    group_of[t.head] = earlier
+                continue
+        kept.append(g)
+    return kept
+
+
 def group_sentence(
     doc: SpacyDoc,
     start: int,
@@ -259,6 +283,7 @@ def group_sentence(
         group_of[t.head] = g
     if not groups:
         return []
+    groups = _join_anaphors(groups, group_of, own_date, lex)
     # Share out the words: the nearest trigger ancestor decides; words under no trigger go to the
     # trigger nearest below their lowest ancestor that has one.
     depth_under = {h: {a: k for k, a in enumerate(p)} for h, p in paths.items()}
